@@ -5,6 +5,7 @@
 import { openDatabase } from './storage/database.js'
 import { SqliteStorage } from './storage/sqlite-storage.js'
 import { Relay, type RelayOptions } from './relay.js'
+import { staticClient } from './http/static-client.js'
 
 export interface HearthOptions extends Omit<RelayOptions, 'storage'> {
   dataDir: string
@@ -13,5 +14,5 @@ export interface HearthOptions extends Omit<RelayOptions, 'storage'> {
 export async function startHearth(options: HearthOptions): Promise<Relay> {
   const db = openDatabase(options.dataDir)
   const storage = new SqliteStorage(db)
-  return Relay.start({ ...options, storage })
+  return Relay.start({ ...options, storage, http: [...(options.http ?? []), staticClient()] })
 }

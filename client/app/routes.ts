@@ -1,0 +1,26 @@
+/** The app's few pages, from the location's path. Unknown paths land in the chat. */
+export type Route =
+  | { page: 'first-run' }
+  | { page: 'sign-in' }
+  | { page: 'join'; code: string }
+  | { page: 'chat'; roomId?: string }
+
+export function routeFor(pathname: string): Route {
+  if (pathname === '/first-run') return { page: 'first-run' }
+  if (pathname === '/signin') return { page: 'sign-in' }
+  const join = /^\/join\/([^/]+)$/.exec(pathname)
+  if (join?.[1]) return { page: 'join', code: decodeURIComponent(join[1]) }
+  const room = /^\/rooms\/([^/]+)$/.exec(pathname)
+  if (room?.[1]) return { page: 'chat', roomId: decodeURIComponent(room[1]) }
+  return { page: 'chat' }
+}
+
+export const roomPath = (roomId: string) => `/rooms/${encodeURIComponent(roomId)}`
+
+/** Moves within the app without a page load; <hearth-app> listens for `popstate`. */
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  if (location.pathname === path) return
+  if (options.replace) history.replaceState(null, '', path)
+  else history.pushState(null, '', path)
+  dispatchEvent(new PopStateEvent('popstate'))
+}

@@ -1,0 +1,59 @@
+/**
+ * The signed-in app: the sidebar and the open room side by side; on a phone, one at a time
+ * (the room, with a button back to the list).
+ */
+import { consume } from '@lit/context'
+import { LitElement, css, html } from 'lit'
+import { customElement, property } from 'lit/decorators.js'
+import { ChangeController } from '../app/change-controller.js'
+import { workspaceContext } from '../app/contexts.js'
+import { navigate, roomPath } from '../app/routes.js'
+import type { Workspace } from '../workspace/workspace.js'
+import './room-sidebar.js'
+import './room-view.js'
+
+@customElement('chat-shell')
+export class ChatShell extends LitElement {
+  static override styles = css`
+    :host { display: grid; grid-template-columns: 17rem 1fr; height: 100dvh; overflow: hidden; }
+    room-sidebar { border-right: 1px solid var(--line); min-height: 0; }
+    main { min-width: 0; min-height: 0; display: grid; }
+    room-view { min-width: 0; min-height: 0; }
+    .empty { display: grid; place-items: center; color: var(--muted); }
+    @media (max-width: 700px) {
+      :host { grid-template-columns: 1fr; }
+      :host([roomid]) room-sidebar { display: none; }
+      :host(:not([roomid])) main { display: none; }
+    }
+  `
+  @consume({ context: workspaceContext, subscribe: true }) workspace?: Workspace
+  @property({ reflect: true, attribute: 'roomid' }) roomId: string | undefined
+  private readonly changes = new ChangeController(this)
+
+  override updated(): void {
+    // With no room chosen on a wide screen, open the first shared room ("All Talk" on a new account).
+    if (this.roomId || !this.workspace || matchMedia('(max-width: 700px)').matches) return
+    const rooms = [...this.workspace.rooms().values()].filter((room) => room.kind !== 'ping')
+    const first = rooms.find((room) => room.name === 'All Talk') ?? rooms[0]
+    if (first) navigate(roomPath(first.id), { replace: true })
+  }
+
+  override render() {
+    this.changes.follow(this.workspace)
+    const known = this.roomId !== undefined && this.workspace?.rooms().has(this.roomId)
+    return html`
+      <room-sidebar .selected=${this.roomId}></room-sidebar>
+      <main>
+        ${known
+          ? html`<room-view .roomId=${this.roomId!}></room-view>`
+          : html`<p class="empty">${this.roomId ? 'This room is not available to you.' : 'Pick a room'}</p>`}
+      </main>
+    `
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'chat-shell': ChatShell
+  }
+}

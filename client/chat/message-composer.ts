@@ -1,0 +1,104 @@
+/**
+ * Writing a message: Enter sends, Shift+Enter adds a line. The draft lives in the user doc, so it
+ * survives a reload (and follows the user to their other devices).
+ */
+import { consume } from '@lit/context'
+import { LitElement, css, html, type PropertyValues } from 'lit'
+import { customElement, property, query } from 'lit/decorators.js'
+import { workspaceContext } from '../app/contexts.js'
+import { controls } from '../app/shared-styles.js'
+import type { Workspace } from '../workspace/workspace.js'
+
+export const DRAFT_SAVE_DELAY_MS = 250
+
+@customElement('message-composer')
+export class MessageComposer extends LitElement {
+  static override styles = [
+    controls,
+    css`
+      :host { display: block; padding: 0.6rem 1rem 0.9rem; }
+      form { display: flex; gap: 0.5rem; align-items: flex-end; }
+      textarea { flex: 1; resize: none; min-height: 2.6rem; max-height: 12rem; line-height: 1.4; box-sizing: border-box; }
+    `,
+  ]
+  @consume({ context: workspaceContext, subscribe: true }) workspace?: Workspace
+  @property() roomId = ''
+  @property() roomName = ''
+  @query('textarea') private textarea!: HTMLTextAreaElement
+  private saving: ReturnType<typeof setTimeout> | undefined
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    // Moving to another room keeps what was typed for the one being left.
+    const left = changed.get('roomId')
+    if (left && this.textarea && this.workspace) this.workspace.saveDraft(left, this.textarea.value)
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    if (changed.has('roomId') && this.workspace) {
+      this.textarea.value = this.workspace.draft(this.roomId)
+      this.fit()
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    this.saveDraft()
+  }
+
+  override render() {
+    return html`<form @submit=${this.submit}>
+      <label class="visually-hidden" for="body">Message ${this.roomName}</label>
+      <textarea id="body" rows="1" placeholder=${`Message ${this.roomName}`} @keydown=${this.keydown} @input=${this.typed}></textarea>
+      <button class="primary" type="submit">Send</button>
+    </form>`
+  }
+
+  override focus(): void {
+    this.textarea?.focus()
+  }
+
+  private keydown(event: KeyboardEvent) {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault()
+      this.send()
+    }
+  }
+
+  private submit(event: SubmitEvent) {
+    event.preventDefault()
+    this.send()
+  }
+
+  private send() {
+    const body = this.textarea.value.trim()
+    if (!body || !this.workspace) return
+    this.workspace.post(this.roomId, body)
+    this.textarea.value = ''
+    this.fit()
+    clearTimeout(this.saving)
+    this.workspace.saveDraft(this.roomId, '')
+    this.dispatchEvent(new Event('sent', { bubbles: true, composed: true }))
+  }
+
+  private typed() {
+    this.fit()
+    clearTimeout(this.saving)
+    this.saving = setTimeout(() => this.saveDraft(), DRAFT_SAVE_DELAY_MS)
+  }
+
+  private saveDraft() {
+    clearTimeout(this.saving)
+    if (this.textarea && this.workspace && this.roomId) this.workspace.saveDraft(this.roomId, this.textarea.value)
+  }
+
+  private fit() {
+    this.textarea.style.height = 'auto'
+    this.textarea.style.height = `${this.textarea.scrollHeight + 2}px`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'message-composer': MessageComposer
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * A room: its messages in (createdAt, id) order, grouped by author within five minutes, split by
+ * day, with local times. Only a window of the newest messages is in the DOM; scrolling up widens
+ * it, so a 10,000-message room opens as fast as a 10-message one. New messages arriving while the
+ * reader is scrolled up show a jump-to-newest button instead of moving the page under them.
+ */
+import { consume } from '@lit/context'
+import { LitElement, css, html, type PropertyValues } from 'lit'
+import { customElement, property, query, state } from 'lit/decorators.js'
+import { repeat } from 'lit/directives/repeat.js'
+import { ChangeController } from '../app/change-controller.js'
+import { workspaceContext } from '../app/contexts.js'
+import { controls } from '../app/shared-styles.js'
+import { layOut } from '../room/timeline.js'
+import type { Workspace } from '../workspace/workspace.js'
+import './message-composer.js'
+import { messageStyles, renderRow } from './message-row.js'
+
+/** Messages in the DOM at first, and how many more each scroll to the top adds. */
+export const WINDOW_SIZE = 80
+/** Within this many pixels of the bottom counts as "reading the newest". */
+const AT_BOTTOM_PX = 48
+
+@customElement('room-view')
+export class RoomView extends LitElement {
+  static override styles = [
+    controls,
+    messageStyles,
+    css`
+      :host { display: grid; grid-template-rows: auto 1fr auto; height: 100%; min-height: 0; position: relative; background: var(--bg); }
+      header { display: flex; align-items: center; gap: 0.6rem; padding: 0.75rem 1rem; border-bottom: 1px solid var(--line); }
+      header h1 { font-size: 1.05rem; margin: 0; flex: 1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+      header a { text-decoration: none; color: var(--accent-text); display: none; }
+      @media (max-width: 700px) { header a { display: inline; } }
+      .scroller { overflow-y: auto; min-height: 0; padding: 0.5rem 0 0.75rem; overscroll-behavior: contain; }
+      .jump { position: absolute; left: 50%; transform: translateX(-50%); bottom: 5rem; box-shadow: 0 4px 14px var(--shadow); }
+      .empty { color: var(--muted); text-align: center; margin-top: 3rem; }
+      .refused { background: var(--warn-bg); padding: 0.4rem 1rem; font-size: 0.85rem; }
+    `,
+  ]
+  @consume({ context: workspaceContext, subscribe: true }) workspace?: Workspace
+  @property() roomId = ''
+  @state() private visible = WINDOW_SIZE
+  @state() private newBelow = false
+  @query('.scroller') private scroller!: HTMLElement
+  private readonly changes = new ChangeController(this)
+  private pinned = true
+  private newestSeen: string | undefined
+  private heightBeforeGrowth: number | undefined
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('roomId')) {
+      this.visible = WINDOW_SIZE
+      this.pinned = true
+      this.newBelow = false
+      this.newestSeen = undefined
+    }
+  }
+
+  override render() {
+    this.changes.follow(this.workspace)
+    const workspace = this.workspace
+    const room = workspace?.rooms().get(this.roomId)
+    if (!workspace || !room) return null
+    const messages = workspace.messages(this.roomId)
+    const shown = messages.slice(-this.visible)
+    const newest = messages.at(-1)
+    if (newest && newest.id !== this.newestSeen) {
+      if (!this.pinned && this.newestSeen !== undefined && newest.author !== workspace.me.id) this.newBelow = true
+      if (newest.author === workspace.me.id) this.pinned = true
+      this.newestSeen = newest.id
+    }
+    const live = workspace.room(this.roomId)
+    const name = workspace.roomName(room)
+    return html`
+      <header>
+        <a href="/" aria-label="All rooms">‹ Rooms</a>
+        <h1>${room.kind === 'closed' ? '🔒 ' : room.kind === 'ping' ? '' : '# '}${name}</h1>
+      </header>
+      <div class="scroller" @scroll=${this.scrolled} tabindex="0" role="log" aria-label=${`Messages in ${name}`}>
+        ${live?.refusal ? html`<p class="refused" role="alert">The relay refused a change here (${live.refusal}); this room was reloaded from the relay.</p>` : null}
+        ${messages.length === 0 ? html`<p class="empty">No messages yet. Say hello!</p>` : null}
+        ${repeat(layOut(shown), (row) => row.key, (row) => renderRow(row, workspace, this.roomId))}
+      </div>
+      ${this.newBelow ? html`<button class="jump primary" @click=${this.jumpToNewest}>Jump to newest ↓</button>` : null}
+      <message-composer .roomId=${this.roomId} .roomName=${name} @sent=${() => (this.pinned = true)}></message-composer>
+    `
+  }
+
+  override updated(): void {
+    if (this.heightBeforeGrowth !== undefined) {
+      // Older messages were added above: keep the reader's place.
+      this.scroller.scrollTop += this.scroller.scrollHeight - this.heightBeforeGrowth
+      this.heightBeforeGrowth = undefined
+    } else if (this.pinned) {
+      this.scroller.scrollTop = this.scroller.scrollHeight
+      this.newBelow = false
+    }
+    if (this.pinned && document.visibilityState === 'visible') this.workspace?.markRead(this.roomId)
+  }
+
+  private atBottom(): boolean {
+    const s = this.scroller
+    return s.scrollHeight - s.scrollTop - s.clientHeight < AT_BOTTOM_PX
+  }
+
+  private scrolled() {
+    this.pinned = this.atBottom()
+    if (this.pinned) {
+      this.newBelow = false
+      this.workspace?.markRead(this.roomId)
+    }
+    const total = this.workspace?.messages(this.roomId).length ?? 0
+    if (this.scroller.scrollTop < 200 && this.visible < total && this.heightBeforeGrowth === undefined) {
+      this.heightBeforeGrowth = this.scroller.scrollHeight
+      this.visible += WINDOW_SIZE
+    }
+  }
+
+  private jumpToNewest() {
+    this.visible = WINDOW_SIZE
+    this.pinned = true
+    this.newBelow = false
+    this.requestUpdate()
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'room-view': RoomView
+  }
+}

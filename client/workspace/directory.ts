@@ -1,0 +1,80 @@
+/**
+ * Reading the server-written docs (DESIGN section 2): `account` lists users and open rooms,
+ * `user:<id>` lists every room the user belongs to. Values may be plain objects or Y.Maps; both
+ * are read the same way, and anything malformed is skipped.
+ */
+import * as Y from 'yjs'
+
+export type RoomKind = 'open' | 'closed' | 'ping'
+
+export interface RoomEntry {
+  id: string
+  kind: RoomKind
+  name: string
+  members: string[]
+  involvement: string
+}
+
+export interface Person {
+  id: string
+  name: string
+  role: string
+  avatar?: string
+}
+
+function plain(value: unknown): Record<string, unknown> | undefined {
+  const json = value instanceof Y.AbstractType ? (value.toJSON() as unknown) : value
+  return typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined
+}
+
+export function readRoomEntry(key: string, value: unknown, fallbackKind: RoomKind): RoomEntry | undefined {
+  const room = plain(value)
+  if (!room) return undefined
+  const kind = room.kind === 'open' || room.kind === 'closed' || room.kind === 'ping' ? room.kind : fallbackKind
+  const members = Array.isArray(room.members) ? room.members.filter((m): m is string => typeof m === 'string') : []
+  return {
+    id: typeof room.id === 'string' ? room.id : key,
+    kind,
+    name: typeof room.name === 'string' ? room.name : '',
+    members,
+    involvement: typeof room.involvement === 'string' ? room.involvement : 'mentions',
+  }
+}
+
+/** Every room the user belongs to (their user doc), plus the open rooms everyone may enter. */
+export function readRooms(account: Y.Doc, user: Y.Doc): Map<string, RoomEntry> {
+  const rooms = new Map<string, RoomEntry>()
+  for (const [key, value] of account.getMap('rooms')) {
+    const room = readRoomEntry(key, value, 'open')
+    if (room) rooms.set(room.id, room)
+  }
+  for (const [key, value] of user.getMap('rooms')) {
+    const room = readRoomEntry(key, value, 'closed')
+    if (room && room.involvement !== 'invisible') rooms.set(room.id, room)
+    else if (room) rooms.delete(room.id)
+  }
+  return rooms
+}
+
+export function readPeople(account: Y.Doc): Map<string, Person> {
+  const people = new Map<string, Person>()
+  for (const [key, value] of account.getMap('users')) {
+    const user = plain(value)
+    if (!user) continue
+    const id = typeof user.id === 'string' ? user.id : key
+    people.set(id, {
+      id,
+      name: typeof user.name === 'string' ? user.name : 'Someone',
+      role: typeof user.role === 'string' ? user.role : 'member',
+      ...(typeof user.avatar === 'string' ? { avatar: user.avatar } : {}),
+    })
+  }
+  return people
+}
+
+/** Rooms as the sidebar lists them: pings first (by who is in them), then shared rooms alphabetically. */
+export function sidebarOrder(rooms: Iterable<RoomEntry>, nameOf: (room: RoomEntry) => string): { pings: RoomEntry[]; shared: RoomEntry[] } {
+  const all = [...rooms]
+  const byName = (a: RoomEntry, b: RoomEntry) => nameOf(a).localeCompare(nameOf(b), undefined, { sensitivity: 'base' }) || a.id.localeCompare(b.id)
+  return { pings: all.filter((r) => r.kind === 'ping').sort(byName), shared: all.filter((r) => r.kind !== 'ping').sort(byName) }
+}

@@ -1,0 +1,151 @@
+/**
+ * Everything one signed-in person has on this device: the account doc, their user doc and every
+ * room doc, all opened through the tab's one live socket. Elements read it through context and
+ * re-render on `change`; it holds no DOM.
+ */
+import type { Me } from '../api/hearth-api.js'
+import type { LiveConnection } from '../live/live-connection.js'
+import type { LiveDoc } from '../live/live-doc.js'
+import { itemIdsOf, readMessages, type Message } from '../room/message.js'
+import { postMessage } from '../room/message-writer.js'
+import { readPeople, readRooms, type Person, type RoomEntry } from './directory.js'
+
+export const roomDocName = (roomId: string) => `room:${roomId}`
+
+export class Workspace extends EventTarget {
+  account!: LiveDoc
+  user!: LiveDoc
+  private readonly messageCache = new Map<string, { doc: unknown; version: number; messages: Message[] }>()
+  private readonly versions = new Map<string, number>()
+
+  private constructor(readonly me: Me, readonly live: LiveConnection) {
+    super()
+  }
+
+  static async open(me: Me, live: LiveConnection): Promise<Workspace> {
+    const workspace = new Workspace(me, live)
+    live.addEventListener('change', workspace.changed)
+    ;[workspace.account, workspace.user] = await Promise.all([live.open('account'), live.open(`user:${me.id}`)])
+    for (const live of [workspace.account, workspace.user]) live.addEventListener('change', workspace.directoryChanged)
+    await workspace.openRooms()
+    return workspace
+  }
+
+  rooms(): Map<string, RoomEntry> {
+    return readRooms(this.account.doc, this.user.doc)
+  }
+
+  people(): Map<string, Person> {
+    return readPeople(this.account.doc)
+  }
+
+  nameOf(userId: string): string {
+    return this.people().get(userId)?.name ?? (userId === this.me.id ? this.me.name : 'Someone')
+  }
+
+  /** A ping is named after the people in it other than me. */
+  roomName(room: RoomEntry): string {
+    if (room.kind !== 'ping') return room.name || 'Untitled room'
+    const others = room.members.filter((id) => id !== this.me.id)
+    return others.map((id) => this.nameOf(id)).join(', ') || this.me.name
+  }
+
+  room(roomId: string): LiveDoc | undefined {
+    return this.live.docs.get(roomDocName(roomId))
+  }
+
+  /** The room's messages in order; re-read only when the room doc changed. */
+  messages(roomId: string): Message[] {
+    const live = this.room(roomId)
+    if (!live) return []
+    const version = this.versions.get(roomId) ?? 0
+    const cached = this.messageCache.get(roomId)
+    if (cached && cached.doc === live.doc && cached.version === version) return cached.messages
+    const messages = readMessages(live.doc)
+    this.messageCache.set(roomId, { doc: live.doc, version, messages })
+    return messages
+  }
+
+  delivered(roomId: string, messageId: string): boolean {
+    const live = this.room(roomId)
+    if (!live) return false
+    return itemIdsOf(live.doc, messageId).every((id) => live.relayState.covers(id))
+  }
+
+  post(roomId: string, body: string): string | undefined {
+    const live = this.room(roomId)
+    if (!live) return undefined
+    return postMessage(live.doc, this.me.id, body)
+  }
+
+  unread(roomId: string): boolean {
+    const latest = this.messages(roomId).findLast((message) => message.author !== this.me.id)
+    const read = this.user.doc.getMap('reads').get(roomId)
+    return latest !== undefined && latest.createdAt > (typeof read === 'number' ? read : 0)
+  }
+
+  markRead(roomId: string): void {
+    const latest = this.messages(roomId).at(-1)
+    const reads = this.user.doc.getMap<number>('reads')
+    if (latest && latest.createdAt > (reads.get(roomId) ?? 0)) reads.set(roomId, latest.createdAt)
+  }
+
+  draft(roomId: string): string {
+    const draft = this.user.doc.getMap('drafts').get(roomId)
+    return typeof draft === 'string' ? draft : ''
+  }
+
+  saveDraft(roomId: string, text: string): void {
+    const drafts = this.user.doc.getMap<string>('drafts')
+    if ((drafts.get(roomId) ?? '') === text) return
+    if (text === '') drafts.delete(roomId)
+    else drafts.set(roomId, text)
+  }
+
+  /** Changes waiting for the relay: undelivered messages in rooms, and each other doc with unsent edits. */
+  pendingChanges(): number {
+    return this.live.pendingChanges((live) => {
+      if (live.relayState.coversDoc(live.doc)) return 0
+      if (!live.name.startsWith('room:')) return 1
+      const roomId = live.name.slice('room:'.length)
+      return this.messages(roomId).filter((message) => !this.delivered(roomId, message.id)).length
+    })
+  }
+
+  close(): void {
+    this.live.removeEventListener('change', this.changed)
+  }
+
+  private async openRooms(): Promise<void> {
+    const wanted = new Set([...this.rooms().keys()].map(roomDocName))
+    const opening: Promise<LiveDoc>[] = []
+    for (const name of wanted) {
+      if (this.live.docs.has(name)) continue
+      opening.push(
+        this.live.open(name).then((room) => {
+          room.addEventListener('change', () => this.roomChanged(name.slice('room:'.length)))
+          return room
+        }),
+      )
+    }
+    for (const name of this.live.docs.keys()) if (name.startsWith('room:') && !wanted.has(name)) this.live.leave(name)
+    if (opening.length) {
+      await Promise.all(opening)
+      this.changed()
+    }
+  }
+
+  private roomChanged(roomId: string): void {
+    this.versions.set(roomId, (this.versions.get(roomId) ?? 0) + 1)
+    this.changed()
+  }
+
+  private readonly directoryChanged = () => {
+    void this.openRooms()
+    this.changed()
+  }
+
+  private readonly changed = () => {
+    this.dispatchEvent(new Event('change'))
+  }
+}
