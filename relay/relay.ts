@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { CloseCode } from '../shared/protocol/close-codes.js'
 import { writeAuthDenied, writeAwareness } from '../shared/protocol/sync-messages.js'
+import { writeRelayMessage } from '../shared/protocol/live-messages.js'
 import { writeAwarenessUpdate } from '../shared/protocol/awareness-update.js'
 import { Compactor, type CompactionThresholds } from './compaction/compactor.js'
 import { CommitQueue } from './docs/commit-queue.js'
@@ -16,6 +17,7 @@ import { allowAllWrites, type WriteAuthorizer } from './docs/write-authorizer.js
 import { openDoor, type Door, type Principal } from './door.js'
 import { consoleLog, type Log } from './log.js'
 import { DocSession } from './session/doc-session.js'
+import { LiveSession } from './session/live-session.js'
 import type { Storage } from './storage/storage.js'
 import { Connection } from './transport/connection.js'
 import { refuseUpgrade, resolveUpgrade } from './transport/upgrade.js'
@@ -25,8 +27,9 @@ export const MAX_FRAME_BYTES = 32 * 1024 * 1024
 /** Pings detect dead sockets; a connection that sent nothing for this long gets a keepalive. */
 export const KEEPALIVE_INTERVAL_MS = 10_000
 
-/** An empty awareness update: harmless to every client, and it resets their silence timers. */
-const KEEPALIVE_MESSAGE = writeAwareness(writeAwarenessUpdate([]))
+/** An empty awareness update: harmless to every stock client, and it resets their silence timers. */
+const SYNC_KEEPALIVE = writeAwareness(writeAwarenessUpdate([]))
+const LIVE_KEEPALIVE = writeRelayMessage({ kind: 'keepalive' })
 
 export type HttpHandler = (request: IncomingMessage, response: ServerResponse) => boolean | Promise<boolean>
 
@@ -56,7 +59,7 @@ export class Relay {
   private readonly wss: WebSocketServer
   private readonly log: Log
   private readonly keepalive: NodeJS.Timeout
-  private readonly sessionsByConnection = new Map<Connection, DocSession[]>()
+  private readonly sessionsByConnection = new Map<Connection, () => Iterable<DocSession>>()
   private stopping: Promise<void> | undefined
 
   private constructor(private readonly options: RelayOptions) {
@@ -74,7 +77,7 @@ export class Relay {
       refused: (doc, peer, refusal) => {
         this.refusals.set(refusal.reason, (this.refusals.get(refusal.reason) ?? 0) + 1)
         this.log.warn(`refused a write by ${peer.principal.userId} to ${doc.name}: ${refusal.reason}`)
-        peer.send(writeAuthDenied(`${refusal.reason}: ${refusal.detail}`))
+        peer.writeRefused(`${refusal.reason}: ${refusal.detail}`)
       },
     })
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes ?? MAX_FRAME_BYTES, perMessageDeflate: false })
@@ -84,7 +87,7 @@ export class Relay {
       if ('status' in target) return refuseUpgrade(socket, target.status, target.reason)
       this.wss.handleUpgrade(request, socket, head, (ws) => {
         if (target.endpoint === 'sync') this.acceptSync(ws, target.principal, target.docName)
-        else ws.close(CloseCode.malformed, 'the multiplexed endpoint is not available yet')
+        else this.acceptLive(ws, target.principal)
       })
     })
     this.keepalive = setInterval(() => this.sweep(), options.keepaliveMs ?? KEEPALIVE_INTERVAL_MS)
@@ -112,7 +115,7 @@ export class Relay {
   closeSessions(which: (session: DocSession) => boolean, code: number, reason: string): number {
     let closed = 0
     for (const sessions of this.sessionsByConnection.values()) {
-      for (const session of sessions) {
+      for (const session of [...sessions()]) {
         if (which(session)) {
           session.close(code, reason)
           closed++
@@ -156,8 +159,8 @@ export class Relay {
     }
   }
 
-  private track(ws: WebSocket): Connection {
-    const connection = new Connection(ws)
+  private track(ws: WebSocket, keepalive: Uint8Array): Connection {
+    const connection = new Connection(ws, keepalive)
     this.connections.add(connection)
     ws.on('close', () => {
       this.connections.delete(connection)
@@ -167,9 +170,13 @@ export class Relay {
   }
 
   private acceptSync(ws: WebSocket, principal: Principal, docName: string): void {
-    const connection = this.track(ws)
-    const session = new DocSession(principal, docName, connection, this.log)
-    this.sessionsByConnection.set(connection, [session])
+    const connection = this.track(ws, SYNC_KEEPALIVE)
+    const session = new DocSession(principal, docName, {
+      send: (message) => connection.send(message),
+      close: (code, reason) => connection.close(code, reason),
+      writeRefused: (reason) => connection.send(writeAuthDenied(reason)),
+    }, this.log)
+    this.sessionsByConnection.set(connection, () => [session])
     connection.attach({ frame: (data) => session.handle(data), closed: () => session.leave() })
     this.docs.open(docName).then(
       (doc) => session.opened(doc),
@@ -178,6 +185,13 @@ export class Relay {
         connection.close(CloseCode.goingAway, 'could not load the document')
       },
     )
+  }
+
+  private acceptLive(ws: WebSocket, principal: Principal): void {
+    const connection = this.track(ws, LIVE_KEEPALIVE)
+    const live = new LiveSession(principal, connection, this.door, this.docs, this.log)
+    this.sessionsByConnection.set(connection, () => live.sessions.values())
+    connection.attach({ frame: (data) => live.frame(data), closed: () => live.closed() })
   }
 
   private sweep(): void {
@@ -189,7 +203,7 @@ export class Relay {
         continue
       }
       connection.ping()
-      if (connection.lastSentAt <= quietSince) connection.send(KEEPALIVE_MESSAGE)
+      if (connection.lastSentAt <= quietSince) connection.send(connection.keepalive)
     }
   }
 

@@ -7,4 +7,6 @@ export interface Peer {
   send(message: Uint8Array): void
   /** Ends this peer's session of the doc (on the stock protocol: the socket). */
   close(code: number, reason: string): void
+  /** A write from this peer was refused: tell it which doc and why, so it can start afresh. */
+  writeRefused(reason: string): void
 }

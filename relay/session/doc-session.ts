@@ -15,6 +15,13 @@ export interface SessionLog {
   warn(message: string): void
 }
 
+/** Where a session's messages go: the socket itself on /sync, a doc-prefixed channel on /live. */
+export interface SessionOutput {
+  send(message: Uint8Array): void
+  close(code: number, reason: string): void
+  writeRefused(reason: string): void
+}
+
 export class DocSession implements Peer {
   private doc: RelayDoc | undefined
   private queued: Uint8Array[] | undefined = []
@@ -23,7 +30,7 @@ export class DocSession implements Peer {
   constructor(
     readonly principal: Principal,
     readonly docName: string,
-    private readonly output: { send(message: Uint8Array): void; close(code: number, reason: string): void },
+    private readonly output: SessionOutput,
     private readonly log: SessionLog,
   ) {}
 
@@ -81,6 +88,10 @@ export class DocSession implements Peer {
 
   send(message: Uint8Array): void {
     if (!this.ended) this.output.send(message)
+  }
+
+  writeRefused(reason: string): void {
+    if (!this.ended) this.output.writeRefused(reason)
   }
 
   close(code: number, reason: string): void {

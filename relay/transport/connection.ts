@@ -20,7 +20,8 @@ export class Connection {
   private handler: FrameHandler | undefined
   private isClosed = false
 
-  constructor(private readonly socket: WebSocket) {
+  /** `keepalive`: a harmless message for this endpoint, sent when the connection has been quiet. */
+  constructor(private readonly socket: WebSocket, readonly keepalive: Uint8Array) {
     socket.on('message', (data, isBinary) => {
       if (this.isClosed) return
       if (!isBinary) return this.close(CloseCode.unsupportedData, 'text frames are not part of the protocol')
