@@ -57,6 +57,10 @@ export const hearthApi = {
       throw error
     }
   },
+  /** Whether nobody has set this Hearth up yet. */
+  firstRunNeeded: async () => (await call<{ needed: boolean }>('GET', '/api/first-run')).needed,
+  /** The account's name; administrators also get the join code to share. */
+  account: () => call<{ name: string; joinCode?: string }>('GET', '/api/account'),
   firstRun: (account: NewAccount) => call<unknown>('POST', '/api/first-run', account),
   signIn: (credentials: Credentials) => call<unknown>('POST', '/api/session', credentials),
   signOut: () => call<unknown>('DELETE', '/api/session'),

@@ -65,8 +65,9 @@ export class HearthApp extends LitElement {
       this.workspace = await Workspace.open(session.me, live)
       if (then) navigate(then, { replace: true })
       else if (this.route.page === 'sign-in' || this.route.page === 'first-run') navigate('/', { replace: true })
-    } else if (this.route.page === 'chat') {
-      navigate('/signin', { replace: true })
+    } else if (this.route.page === 'chat' || this.route.page === 'sign-in') {
+      const firstRun = await this.api.firstRunNeeded().catch(() => false)
+      navigate(firstRun ? '/first-run' : '/signin', { replace: true })
     }
     this.checked = true
   }

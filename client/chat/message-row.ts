@@ -34,7 +34,7 @@ export function renderRow(row: TimelineRow, workspace: Workspace, roomId: string
     data-delivered=${delivered ? 'yes' : 'no'} aria-label=${`${author} at ${timeLabel(message.createdAt)}`}>
     ${startsGroup
       ? html`<span class="avatar" style="--hue:${hueOf(message.author)}" aria-hidden="true">${initials(author)}</span>
-          <header><strong class="author">${author}</strong> <time datetime=${time.toISOString()}>${timeLabel(message.createdAt)}</time></header>`
+          <div class="meta"><strong class="author">${author}</strong> <time datetime=${time.toISOString()}>${timeLabel(message.createdAt)}</time></div>`
       : html`<time class="aside" datetime=${time.toISOString()}>${timeLabel(message.createdAt)}</time>`}
     <div class="body">${unsafeHTML(bodyHtml(message))}</div>
     ${delivered ? null : html`<span class="undelivered">Not delivered yet</span>`}
@@ -49,8 +49,8 @@ export const messageStyles = css`
   .message:hover { background: var(--hover); }
   .message .avatar { grid-row: span 2; width: 2.3rem; height: 2.3rem; border-radius: 50%; display: grid; place-items: center;
     color: #fff; font-weight: 700; font-size: 0.8rem; background: hsl(var(--hue) 55% 45%); }
-  .message header { font-size: 0.9rem; }
-  .message header time, .message .aside { color: var(--muted); font-size: 0.75rem; }
+  .message .meta { font-size: 0.9rem; }
+  .message .meta time, .message .aside { color: var(--muted); font-size: 0.75rem; }
   .message .aside { grid-column: 1; text-align: right; visibility: hidden; padding-top: 0.2rem; }
   .message:hover .aside { visibility: visible; }
   .message .body { grid-column: 2; overflow-wrap: anywhere; line-height: 1.45; }

@@ -12,7 +12,9 @@ import { controls } from '../app/shared-styles.js'
 import { sidebarOrder } from '../workspace/directory.js'
 import type { Workspace } from '../workspace/workspace.js'
 import { hueOf, initials } from './avatar.js'
+import { lockIcon } from './icons.js'
 import './connection-status.js'
+import './invite-button.js'
 import './new-room-dialog.js'
 
 @customElement('room-sidebar')
@@ -36,10 +38,11 @@ export class RoomSidebar extends LitElement {
       li a { display: flex; align-items: center; gap: 0.5rem; padding: 0.42rem 0.6rem; border-radius: 8px; color: var(--text); text-decoration: none; }
       li a:hover { background: var(--hover); }
       li a[aria-current='page'] { background: var(--selected); font-weight: 600; }
-      .lock { color: var(--muted); font-size: 0.8rem; }
+      .lock { color: var(--muted); font-size: 0.8rem; width: 0.9rem; display: inline-grid; place-items: center; }
       .unread { font-weight: 700; }
       .mark { width: 0.5rem; height: 0.5rem; border-radius: 50%; background: var(--accent); margin-left: auto; }
       .ping .mark { position: absolute; top: 0; right: 0; border: 2px solid var(--sidebar); }
+      .invite { padding: 0.6rem 1rem; border-top: 1px solid var(--line); }
       footer { border-top: 1px solid var(--line); padding: 0.7rem 1rem; display: flex; align-items: center; gap: 0.5rem; }
       footer .avatar { width: 1.9rem; height: 1.9rem; font-size: 0.75rem; }
       footer .me { flex: 1; font-weight: 600; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
@@ -81,13 +84,14 @@ export class RoomSidebar extends LitElement {
             const unread = workspace.unread(room.id)
             return html`<li><a href=${roomPath(room.id)} class=${unread ? 'unread' : ''} aria-current=${this.selected === room.id ? 'page' : 'false'}
               aria-label=${`${workspace.roomName(room)}${unread ? ', unread' : ''}`}>
-              <span class="lock" aria-hidden="true">${room.kind === 'closed' ? '🔒' : '#'}</span>
+              <span class="lock" aria-hidden="true">${room.kind === 'closed' ? lockIcon : '#'}</span>
               <span>${workspace.roomName(room)}</span>
               ${unread ? html`<span class="mark" aria-hidden="true"></span>` : null}
             </a></li>`
           })}
         </ul>
       </nav>
+      ${workspace.me.role === 'administrator' ? html`<invite-button class="invite"></invite-button>` : null}
       <footer>
         <span class="avatar" style="--hue:${hueOf(workspace.me.id)}" aria-hidden="true">${initials(workspace.me.name)}</span>
         <span class="me">${workspace.me.name}</span>

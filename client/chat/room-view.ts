@@ -13,6 +13,7 @@ import { workspaceContext } from '../app/contexts.js'
 import { controls } from '../app/shared-styles.js'
 import { layOut } from '../room/timeline.js'
 import type { Workspace } from '../workspace/workspace.js'
+import { lockIcon } from './icons.js'
 import './message-composer.js'
 import { messageStyles, renderRow } from './message-row.js'
 
@@ -75,7 +76,7 @@ export class RoomView extends LitElement {
     return html`
       <header>
         <a href="/" aria-label="All rooms">‹ Rooms</a>
-        <h1>${room.kind === 'closed' ? '🔒 ' : room.kind === 'ping' ? '' : '# '}${name}</h1>
+        <h1>${room.kind === 'closed' ? lockIcon : room.kind === 'ping' ? '' : '# '}${name}</h1>
       </header>
       <div class="scroller" @scroll=${this.scrolled} tabindex="0" role="log" aria-label=${`Messages in ${name}`}>
         ${live?.refusal ? html`<p class="refused" role="alert">The relay refused a change here (${live.refusal}); this room was reloaded from the relay.</p>` : null}

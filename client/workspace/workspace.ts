@@ -84,8 +84,9 @@ export class Workspace extends EventTarget {
     return latest !== undefined && latest.createdAt > (typeof read === 'number' ? read : 0)
   }
 
+  /** Only others' messages can be unread, so only they move the mark (my own offline posts write nothing here). */
   markRead(roomId: string): void {
-    const latest = this.messages(roomId).at(-1)
+    const latest = this.messages(roomId).findLast((message) => message.author !== this.me.id)
     const reads = this.user.doc.getMap<number>('reads')
     if (latest && latest.createdAt > (reads.get(roomId) ?? 0)) reads.set(roomId, latest.createdAt)
   }
