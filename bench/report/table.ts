@@ -5,7 +5,7 @@ import { TARGET_LABELS, type TargetKind } from '../targets/target.js'
 export function formatValue(value: number | null | undefined): string {
   if (value === null || value === undefined || Number.isNaN(value)) return 'n/a'
   const magnitude = Math.abs(value)
-  if (magnitude === 0) return '0'
+  if (Number.isInteger(value)) return String(value)
   if (magnitude < 10) return value.toFixed(2)
   if (magnitude < 100) return value.toFixed(1)
   return Math.round(value).toString()
