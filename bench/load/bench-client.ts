@@ -71,6 +71,15 @@ export class BenchClient {
     this.synced.catch(() => {})
   }
 
+  /** Resolves once `bytes` of update payload have arrived, however many frames and syncs that took. */
+  async untilReceived(bytes: number, timeoutMs: number): Promise<void> {
+    const deadline = performance.now() + timeoutMs
+    while (this.updateBytes < bytes) {
+      if (performance.now() > deadline) throw new Error(`received ${this.updateBytes} of ${bytes} bytes within ${timeoutMs} ms`)
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+  }
+
   sendUpdate(update: Uint8Array): void {
     this.socket.send(writeSyncUpdate(update))
   }

@@ -24,6 +24,7 @@ export const bigRooms: Scenario = {
     const rooms = context.quick ? 5 : 50
     const messages = context.quick ? 5_000 : 20_000
     const updates = history(target.access.userId, messages)
+    const roomBytes = updates.reduce((sum, update) => sum + update.length, 0)
     await target.access.prepareRooms(rooms)
     const baseline = target.sample().rssBytes
     const seedBegan = performance.now()
@@ -38,15 +39,14 @@ export const bigRooms: Scenario = {
     const restarted = target.persists ? target.sample().rssBytes : baseline
     const openBegan = performance.now()
     const readers = Array.from({ length: rooms }, (_, room) => new BenchClient({ url: target.url(target.access.docName(room)), headers: target.access.headers }))
-    await within(Promise.all(readers.map((reader) => reader.synced)), 300_000, 'opening every big room')
+    // The reference answers before its persistence has loaded the doc; the room is open when its bytes arrived.
+    await within(Promise.all(readers.map((reader) => reader.synced.then(() => reader.untilReceived(roomBytes * 0.9, 300_000)))), 300_000, 'opening every big room')
     const openSeconds = (performance.now() - openBegan) / 1000
-    const tooSmall = readers.filter((reader) => reader.updateBytes < 1_000 * messages / 10)
     await sleep(SETTLE_MS)
     const open = target.sample().rssBytes
     await Promise.all(readers.map((reader) => reader.close()))
     return {
       values: { rss: open / MiB, perRoom: (open - restarted) / rooms / MiB, openSeconds, afterSeed, seedSeconds },
-      notes: tooSmall.length > 0 ? [`${tooSmall.length} rooms synced less than expected`] : [],
     }
   },
 }
