@@ -7,10 +7,13 @@
 import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
 import { FINAL_CLOSE_CODES } from '../../shared/protocol/close-codes.js'
-import { MessageType, SyncType, writeSyncStep1, writeSyncStep2, writeSyncUpdate } from '../../shared/protocol/sync-messages.js'
+import { readLiveFrame, writeDocFrame, writeRelayMessage, type RelayMessage } from '../../shared/protocol/live-messages.js'
+import { MalformedMessage, MessageType, SyncType, writeSyncStep1, writeSyncStep2, writeSyncUpdate } from '../../shared/protocol/sync-messages.js'
 import { reconnectDelay } from './backoff.js'
 import { LiveDoc } from './live-doc.js'
-import { MalformedFrame, readLiveFrame, writeDocFrame, writeLeave, writeOpen } from './live-frames.js'
+
+const writeOpen = (docName: string) => writeRelayMessage({ kind: 'open', docName })
+const writeLeave = (docName: string) => writeRelayMessage({ kind: 'leave', docName })
 
 export type ConnectionState = 'connecting' | 'connected' | 'offline' | 'signed-out'
 
@@ -23,7 +26,11 @@ export interface LiveOptions {
   persist?: boolean
   /** Asked after a socket that never opened: is the session still good? (A refused upgrade has no close code.) */
   stillSignedIn?: () => Promise<boolean>
+  /** The WebSocket class (Node tests bring `ws`'s; browsers have their own). */
+  WebSocket?: typeof WebSocket
 }
+
+const OPEN = 1
 
 /** Marks updates that came from the relay, so they are not sent back. */
 const FROM_RELAY = Symbol('from-relay')
@@ -96,7 +103,7 @@ export class LiveConnection extends EventTarget {
   private connect(): void {
     if (this.stopped) return
     this.setState('connecting')
-    const socket = new WebSocket(this.options.url)
+    const socket = new (this.options.WebSocket ?? WebSocket)(this.options.url)
     socket.binaryType = 'arraybuffer'
     this.socket = socket
     let opened = false
@@ -114,9 +121,11 @@ export class LiveConnection extends EventTarget {
       } catch (error) {
         // A frame we cannot read means we and the relay disagree: start the socket over.
         console.error('[hearth] unreadable frame from the relay', error)
-        socket.close(4400, error instanceof MalformedFrame ? error.message : 'unreadable frame')
+        socket.close(4400, error instanceof MalformedMessage ? error.message : 'unreadable frame')
       }
     }
+    // Every error is followed by a close, which decides what happens next.
+    socket.onerror = () => {}
     socket.onclose = (event) => {
       if (this.socket !== socket) return
       this.socket = undefined
@@ -130,10 +139,14 @@ export class LiveConnection extends EventTarget {
     }
   }
 
-  private receive(frame: Uint8Array): void {
-    const message = readLiveFrame(frame)
+  private receive(data: Uint8Array): void {
+    const frame = readLiveFrame(data)
+    if (frame.kind === 'doc') return this.receiveDocMessage(frame.docName, frame.message)
+    this.receiveRelayMessage(frame.message)
+  }
+
+  private receiveRelayMessage(message: RelayMessage): void {
     switch (message.kind) {
-      case 'doc': return this.receiveDocMessage(message.docName, message.message)
       case 'refused': {
         const live = this.docs.get(message.docName)
         if (live) {
@@ -171,7 +184,7 @@ export class LiveConnection extends EventTarget {
       live.changed()
       return
     }
-    if (type !== MessageType.sync) throw new MalformedFrame(`unknown message type ${type}`)
+    if (type !== MessageType.sync) throw new MalformedMessage(`unknown message type ${type}`)
     const syncType = decoding.readVarUint(decoder)
     const payload = decoding.readVarUint8Array(decoder)
     switch (syncType) {
@@ -192,7 +205,7 @@ export class LiveConnection extends EventTarget {
         this.changed()
         return
       default:
-        throw new MalformedFrame(`unknown sync message type ${syncType}`)
+        throw new MalformedMessage(`unknown sync message type ${syncType}`)
     }
   }
 
@@ -211,7 +224,7 @@ export class LiveConnection extends EventTarget {
   }
 
   private send(frame: Uint8Array): void {
-    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(frame)
+    if (this.socket?.readyState === OPEN) this.socket.send(frame)
   }
 
   private heard(): void {
