@@ -1,0 +1,95 @@
+import { expect } from '@open-wc/testing'
+import '../../client/chat/room-view.js'
+import { WINDOW_SIZE, type RoomView } from '../../client/chat/room-view.js'
+import type { Workspace } from '../../client/workspace/workspace.js'
+import { providing, receive, waitFor, workspaceFor } from './workspace-fixture.js'
+
+const START = new Date('2026-11-20T09:00:00').getTime()
+
+async function roomViewOf(workspace: Workspace, roomId: string): Promise<RoomView> {
+  const view = document.createElement('room-view')
+  view.roomId = roomId
+  providing(workspace).append(view)
+  await view.updateComplete
+  return view
+}
+
+const articles = (view: RoomView) => [...view.shadowRoot!.querySelectorAll('article.message')] as HTMLElement[]
+const scroller = (view: RoomView) => view.shadowRoot!.querySelector('.scroller') as HTMLElement
+
+describe('<room-view>', () => {
+  let workspace: Workspace
+
+  beforeEach(async () => {
+    workspace = await workspaceFor({ watercooler: { name: 'Watercooler', kind: 'open' } })
+  })
+
+  afterEach(async () => {
+    document.body.replaceChildren()
+    await workspace.live.stop()
+  })
+
+  it('opens a room of 10,000 messages by rendering only a window of the newest', async () => {
+    receive(workspace, 'watercooler', Array.from({ length: 10_000 }, (_, i) => ({
+      id: `david.${String(i).padStart(5, '0')}`, author: i % 3 ? 'david' : 'jz', createdAt: START + i * 60_000, body: `message ${i}`,
+    })))
+    const began = performance.now()
+    const view = await roomViewOf(workspace, 'watercooler')
+    await waitFor(() => articles(view).length > 0)
+    const took = performance.now() - began
+    expect(articles(view).length).to.equal(WINDOW_SIZE)
+    expect(articles(view).at(-1)?.textContent).to.contain('message 9999')
+    expect(took, `first render took ${took} ms`).to.be.lessThan(2000)
+    console.log(`10,000-message room: first render in ${Math.round(took)} ms`)
+
+    scroller(view).scrollTop = 0
+    scroller(view).dispatchEvent(new Event('scroll'))
+    await waitFor(() => articles(view).length === 2 * WINDOW_SIZE)
+    expect(scroller(view).scrollTop, 'the reader keeps their place').to.be.greaterThan(0)
+  })
+
+  it('groups david’s messages within five minutes under one header and separates days', async () => {
+    receive(workspace, 'watercooler', [
+      { id: 'david.1', author: 'david', createdAt: START, body: 'Morning' },
+      { id: 'david.2', author: 'david', createdAt: START + 60_000, body: 'Coffee?' },
+      { id: 'jz.1', author: 'jz', createdAt: START + 120_000, body: 'Yes please' },
+      { id: 'jz.2', author: 'jz', createdAt: START + 86_400_000, body: 'Next day' },
+    ])
+    const view = await roomViewOf(workspace, 'watercooler')
+    await waitFor(() => articles(view).length === 4)
+    expect(articles(view).map((a) => a.querySelector('.author')?.textContent ?? null)).to.deep.equal([
+      'David Heinemeier Hansson', null, 'Jason Zimdars', 'Jason Zimdars',
+    ])
+    expect(view.shadowRoot!.querySelectorAll('[role=separator]').length).to.equal(2)
+  })
+
+  it('offers a jump to the newest when a message arrives while the reader is scrolled up', async () => {
+    receive(workspace, 'watercooler', Array.from({ length: 60 }, (_, i) => ({ id: `david.${i + 10}`, author: 'david', createdAt: START + i * 1000, body: `line ${i}` })))
+    const view = await roomViewOf(workspace, 'watercooler')
+    await waitFor(() => articles(view).length === 60)
+    scroller(view).scrollTop = 0
+    scroller(view).dispatchEvent(new Event('scroll'))
+    receive(workspace, 'watercooler', [{ id: 'jz.99', author: 'jz', createdAt: START + 100_000, body: 'Look at this' }])
+    await waitFor(() => view.shadowRoot!.querySelector('button.jump'))
+    expect(scroller(view).scrollTop).to.equal(0)
+    ;(view.shadowRoot!.querySelector('button.jump') as HTMLButtonElement).click()
+    await waitFor(() => !view.shadowRoot!.querySelector('button.jump'))
+    const s = scroller(view)
+    expect(s.scrollHeight - s.scrollTop - s.clientHeight).to.be.lessThan(5)
+  })
+
+  it('shows a message kevin sends at once, marked as not delivered while no relay has it', async () => {
+    const view = await roomViewOf(workspace, 'watercooler')
+    const composer = view.shadowRoot!.querySelector('message-composer')!
+    await composer.updateComplete
+    const textarea = composer.shadowRoot!.querySelector('textarea')!
+    textarea.value = 'Writing from the train'
+    textarea.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }))
+    await waitFor(() => articles(view).length === 1)
+    const [sent] = articles(view)
+    expect(sent?.dataset.delivered).to.equal('no')
+    expect(sent?.textContent).to.contain('Not delivered yet')
+    expect(textarea.value).to.equal('')
+    expect(workspace.pendingChanges()).to.equal(1)
+  })
+})

@@ -1,0 +1,65 @@
+/**
+ * A signed-in workspace for element tests: real Yjs docs and a real LiveConnection that cannot
+ * reach any relay (so every message of mine stays "not delivered"), provided through context.
+ */
+import { ContextProvider } from '@lit/context'
+import * as Y from 'yjs'
+import { apiContext, workspaceContext } from '../../client/app/contexts.js'
+import { hearthApi } from '../../client/api/hearth-api.js'
+import { LiveConnection } from '../../client/live/live-connection.js'
+import { Workspace } from '../../client/workspace/workspace.js'
+
+export const kevin = { id: 'kevin', name: 'Kevin McConnell', role: 'member' as const }
+
+export async function workspaceFor(rooms: Record<string, { name: string; kind: 'open' | 'closed' | 'ping'; members?: string[] }>): Promise<Workspace> {
+  const live = new LiveConnection({ url: 'ws://127.0.0.1:9/live', persist: false })
+  const workspace = await Workspace.open(kevin, live)
+  workspace.account.doc.transact(() => {
+    const users = workspace.account.doc.getMap('users')
+    users.set('david', { id: 'david', name: 'David Heinemeier Hansson', role: 'administrator' })
+    users.set('kevin', { id: 'kevin', name: 'Kevin McConnell', role: 'member' })
+    users.set('jz', { id: 'jz', name: 'Jason Zimdars', role: 'member' })
+  })
+  workspace.user.doc.transact(() => {
+    for (const [id, room] of Object.entries(rooms)) {
+      workspace.user.doc.getMap('rooms').set(id, { id, involvement: 'mentions', members: room.members ?? [], ...room })
+    }
+  })
+  // The relay writes these docs: as far as delivery goes, it has all of them.
+  for (const live of [workspace.account, workspace.user]) live.relayState.learnUpdate(Y.encodeStateAsUpdate(live.doc))
+  await waitFor(() => Object.keys(rooms).every((id) => workspace.room(id)))
+  return workspace
+}
+
+/** A host element that provides the workspace (and the API) to whatever is put inside it. */
+export function providing(workspace: Workspace): HTMLElement {
+  const host = document.createElement('div')
+  host.style.height = '600px'
+  host.style.display = 'grid'
+  new ContextProvider(host, { context: workspaceContext, initialValue: workspace })
+  new ContextProvider(host, { context: apiContext, initialValue: hearthApi })
+  document.body.append(host)
+  return host
+}
+
+/** Writes messages straight into a room doc, as if they had synced from others. */
+export function receive(workspace: Workspace, roomId: string, messages: Array<{ id: string; author: string; createdAt: number; body: string }>): void {
+  const doc = workspace.room(roomId)!.doc
+  doc.transact(() => {
+    for (const message of messages) {
+      const entry = new Y.Map<unknown>()
+      doc.getMap('messages').set(message.id, entry)
+      entry.set('author', message.author)
+      entry.set('createdAt', message.createdAt)
+      entry.set('body', message.body)
+    }
+  })
+}
+
+export async function waitFor(check: () => unknown, timeoutMs = 5000): Promise<void> {
+  const deadline = performance.now() + timeoutMs
+  while (!check()) {
+    if (performance.now() > deadline) throw new Error('timed out waiting')
+    await new Promise((resolve) => setTimeout(resolve, 16))
+  }
+}
