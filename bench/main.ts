@@ -70,6 +70,7 @@ const command = `npm run bench --${flags.quick ? ' --quick' : ''}${positionals.l
 const markdown = [
   `# Hearth benchmark, ${startedAt.toISOString()}`,
   '',
+  ...(flags.quick ? ['Quick mode: every size is reduced (see each scenario); the titles give the full run\'s sizes.', ''] : []),
   `\`${command}\` on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}.`,
   '',
   ...results.map(scenarioTable).flatMap((table) => [table, '']),

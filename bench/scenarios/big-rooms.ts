@@ -8,7 +8,6 @@ import { history, seedRoom } from '../load/seed.js'
 import { MiB } from '../targets/process-stats.js'
 import { sleep, type Scenario } from '../scenario.js'
 
-const SETTLE_MS = 3_000
 
 export const bigRooms: Scenario = {
   name: 'big-rooms',
@@ -21,8 +20,9 @@ export const bigRooms: Scenario = {
     { key: 'seedSeconds', label: 'time to upload every history', unit: 's', better: 'lower' },
   ],
   async measure(target, context) {
-    const rooms = context.quick ? 5 : 50
-    const messages = context.quick ? 5_000 : 20_000
+    const rooms = context.quick ? 3 : 50
+    const messages = context.quick ? 2_000 : 20_000
+    const settleMs = context.quick ? 500 : 3_000
     const updates = history(target.access.userId, messages)
     const roomBytes = updates.reduce((sum, update) => sum + update.length, 0)
     await target.access.prepareRooms(rooms)
@@ -33,7 +33,7 @@ export const bigRooms: Scenario = {
       await client.close()
     }
     const seedSeconds = (performance.now() - seedBegan) / 1000
-    await sleep(SETTLE_MS)
+    await sleep(settleMs)
     const afterSeed = target.sample().rssBytes / MiB
     if (target.persists) await target.restart()
     const restarted = target.persists ? target.sample().rssBytes : baseline
@@ -42,7 +42,7 @@ export const bigRooms: Scenario = {
     // The reference answers before its persistence has loaded the doc; the room is open when its bytes arrived.
     await within(Promise.all(readers.map((reader) => reader.synced.then(() => reader.untilReceived(roomBytes * 0.9, 300_000)))), 300_000, 'opening every big room')
     const openSeconds = (performance.now() - openBegan) / 1000
-    await sleep(SETTLE_MS)
+    await sleep(settleMs)
     const open = target.sample().rssBytes
     await Promise.all(readers.map((reader) => reader.close()))
     return {

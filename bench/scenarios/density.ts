@@ -10,7 +10,6 @@ import type { Target } from '../targets/target.js'
 import { sleep, type BenchContext, type Scenario } from '../scenario.js'
 
 const ROUNDS = 2
-const SETTLE_MS = 3_000
 /** Handshakes in flight per agent. */
 const CONCURRENCY = 64
 const KiB = 1024
@@ -33,28 +32,29 @@ export const density: Scenario = {
     { key: 'loadCpu', label: 'load generator CPU to connect all', unit: 's', better: 'none' },
   ],
   async measure(target, context) {
-    const total = context.quick ? 2_000 : 19_500
-    const rooms = context.quick ? 100 : 500
+    const total = context.quick ? 1_000 : 19_500
+    const rooms = context.quick ? 50 : 500
+    const settleMs = context.quick ? 500 : 3_000
     await target.access.prepareRooms(rooms)
     const urls = Array.from({ length: total }, (_, i) => target.url(target.access.docName(i % rooms)))
     const values: Record<string, number | null> = {}
     const closed: number[] = []
     for (let round = 0; round < ROUNDS; round++) {
       context.say(`  round ${round + 1}: ${total} connections over ${rooms} rooms`)
-      await sleep(SETTLE_MS)
+      await sleep(settleMs)
       const idle = target.sample()
       const began = performance.now()
       const first = await connect(target, context, urls.slice(0, rooms), round)
-      await sleep(SETTLE_MS)
+      await sleep(settleMs)
       const roomsOpen = target.sample()
       const rest = await connect(target, context, urls.slice(rooms), round)
       const connectSeconds = (first.ms + rest.ms) / 1000
       const connectCpu = target.sample().cpuSeconds - idle.cpuSeconds
-      await sleep(SETTLE_MS)
+      await sleep(settleMs)
       const full = target.sample()
       context.say(`    connected ${first.connected + rest.connected} in ${connectSeconds.toFixed(1)} s, RSS ${(full.rssBytes / MiB).toFixed(0)} MiB`)
       await Promise.all(context.agents.map((agent) => agent.call({ name: 'idle.close' }, 120_000)))
-      await sleep(SETTLE_MS * 2)
+      await sleep(settleMs * 2)
       closed.push(target.sample().rssBytes / MiB)
       if (round > 0) continue
       const perRoom = (roomsOpen.rssBytes - idle.rssBytes) / rooms

@@ -32,15 +32,15 @@ export const durability: Scenario = {
     await target.access.prepareRooms(1)
     const docName = target.access.docName(0)
     // How long a fresh reader waits for every echoed message to appear before counting what is missing.
-    const patienceMs = context.quick ? 3_000 : 10_000
+    const patienceMs = context.quick ? 1_500 : 10_000
     const stream = await killWhileWriting(target, docName, STREAM_WRITER, 0, patienceMs, async (post) => {
       let sent = 0
       const timer = setInterval(() => { for (let i = 0; i < MESSAGES_PER_TICK; i++) post(sent++) }, TICK_MS)
-      await sleep(context.quick ? 1_000 : 2_000)
+      await sleep(context.quick ? 500 : 2_000)
       clearInterval(timer)
       return sent
     })
-    const burstSize = context.quick ? 500 : 2_000
+    const burstSize = context.quick ? 200 : 2_000
     const burst = await killWhileWriting(target, docName, BURST_WRITER, stream.kept, patienceMs, async (post, echoed) => {
       for (let seq = 0; seq < burstSize; seq++) post(seq)
       await within(echoed(burstSize - 1), 60_000, 'echo of the whole burst')

@@ -21,12 +21,12 @@ interface Shape {
   messagesPerSecond: number
 }
 
-const DRAIN_MS = 3_000
+
 
 function shapes(quick: boolean): Shape[] {
   return [
-    { key: 'rooms', firstRoom: 0, firstWriter: 0, rooms: quick ? 10 : 50, clients: 20, writers: 2, messagesPerSecond: 1 },
-    { key: 'hot', firstRoom: 50, firstWriter: 1000, rooms: 1, clients: quick ? 100 : 200, writers: quick ? 10 : 20, messagesPerSecond: 5 },
+    { key: 'rooms', firstRoom: 0, firstWriter: 0, rooms: quick ? 5 : 50, clients: 20, writers: 2, messagesPerSecond: 1 },
+    { key: 'hot', firstRoom: 50, firstWriter: 1000, rooms: 1, clients: quick ? 50 : 200, writers: quick ? 5 : 20, messagesPerSecond: 5 },
   ]
 }
 
@@ -47,7 +47,7 @@ export const fanout: Scenario = {
   figures: [...figuresFor('rooms', '50 rooms x 20'), ...figuresFor('hot', 'hot room 200')],
   async measure(target, context) {
     const measurement: Measurement = { values: {}, latencies: {} }
-    const durationMs = context.quick ? 5_000 : 20_000
+    const durationMs = context.quick ? 2_000 : 20_000
     for (const shape of shapes(context.quick)) {
       context.say(`  ${shape.key}: ${shape.rooms} x ${shape.clients} clients, ${shape.writers} writers at ${shape.messagesPerSecond}/s for ${durationMs / 1000} s`)
       const result = await runShape(target, context, shape, durationMs)
@@ -81,11 +81,12 @@ async function runShape(target: Target, context: BenchContext, shape: Shape, dur
   }, 120_000)))
   const failed = connected.reduce((sum, result) => sum + result.failed, 0)
   if (failed > 0) throw new Error(`${failed} fanout clients did not sync: ${connected.find((result) => result.firstError)?.firstError}`)
-  await sleep(1_000)
+  await sleep(context.quick ? 300 : 1_000)
   const before = target.sample()
+  const drainMs = context.quick ? 1_000 : 3_000
   const results = await Promise.all(agents.map((agent) => agent.call<FanoutResult>({
-    name: 'fanout.run', messagesPerSecond: shape.messagesPerSecond, durationMs, drainMs: DRAIN_MS,
-  }, durationMs + DRAIN_MS + 60_000)))
+    name: 'fanout.run', messagesPerSecond: shape.messagesPerSecond, durationMs, drainMs,
+  }, durationMs + drainMs + 60_000)))
   const after = target.sample()
   await Promise.all(agents.map((agent) => agent.call({ name: 'fanout.close' }, 60_000)))
 

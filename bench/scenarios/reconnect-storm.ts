@@ -24,8 +24,8 @@ export const reconnectStorm: Scenario = {
     { key: 'loadCpu', label: 'load generator CPU', unit: 's', better: 'none' },
   ],
   async measure(target, context) {
-    const messages = context.quick ? 5_000 : 20_000
-    const clients = context.quick ? 200 : 500
+    const messages = context.quick ? 2_000 : 20_000
+    const clients = context.quick ? 100 : 500
     await target.access.prepareRooms(1)
     const docName = target.access.docName(0)
     const updates = history(target.access.userId, messages)
@@ -41,7 +41,7 @@ export const reconnectStorm: Scenario = {
     writer.doc.on('update', (update: Uint8Array) => anchor.sendUpdate(update))
     for (let i = 0; i < MISSED; i++) writer.post(chatBody(marker(MISSED_WRITER, i)))
     await within(missedEchoed, 30_000, 'echo of the missed messages')
-    await sleep(context.quick ? 1_000 : 3_000)
+    await sleep(context.quick ? 300 : 3_000)
     const before = target.sample()
     const { agents } = context
     const results = await Promise.all(agents.map((agent, a) => agent.call<StormResult>({

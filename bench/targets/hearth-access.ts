@@ -22,8 +22,9 @@ const BENCH_ACCOUNT = { name: 'Bench Operator', email: 'bench@hearth.invalid', p
 export async function hearthAccess(base: string): Promise<Access> {
   const firstRun = await post(base, '/api/first-run', BENCH_ACCOUNT)
   if (firstRun.status === 404) return openAccess
-  const signIn = await post(base, '/api/session', { email: BENCH_ACCOUNT.email, password: BENCH_ACCOUNT.password })
-  const cookie = sessionCookie(signIn) ?? sessionCookie(firstRun)
+  // First run signs the operator in; a signed-in session is what every later request and socket carries.
+  const signIn = firstRun.ok ? firstRun : await post(base, '/api/session', { email: BENCH_ACCOUNT.email, password: BENCH_ACCOUNT.password })
+  const cookie = sessionCookie(signIn)
   if (!cookie) throw new Error(`could not sign in to Hearth: ${signIn.status} ${await signIn.text()}`)
   const headers = { cookie }
   const me = await fetch(`${base}/api/me`, { headers })
