@@ -47,6 +47,7 @@ try {
       console.log(`${scenario.name}: ${TARGET_LABELS[kind]}`)
       const began = performance.now()
       const target = await startTarget(kind)
+      if (kind === 'hearth') console.log(`  ${target.access.mode}`)
       try {
         result.byTarget[kind] = await scenario.measure(target, context)
       } catch (error) {

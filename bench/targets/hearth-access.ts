@@ -5,6 +5,8 @@
  */
 
 export interface Access {
+  /** How the benchmark got in, printed with every run. */
+  mode: string
   /** The user the benchmark writes as: message keys start with it. */
   userId: string
   /** Appended to every socket URL (`?token=...` for tools), or empty. */
@@ -32,6 +34,7 @@ export async function hearthAccess(base: string): Promise<Access> {
   const { id: userId } = (await me.json()) as { id: string }
   const roomIds: string[] = []
   return {
+    mode: `signed in as administrator ${userId}, door and write checks on`,
     userId,
     query: '',
     headers,
@@ -54,6 +57,7 @@ export async function hearthAccess(base: string): Promise<Access> {
 }
 
 const openAccess: Access = {
+  mode: 'no accounts yet: open door',
   userId: 'anyone',
   query: '',
   headers: {},

@@ -81,6 +81,7 @@ export async function startTarget(kind: TargetKind): Promise<Target> {
 
 /** The reference has no accounts: anyone opens any doc, under any name. */
 const referenceAccess: Access = {
+  mode: 'no accounts (the reference has none)',
   userId: 'bench',
   query: '',
   headers: {},
