@@ -64,6 +64,8 @@ export const hearthApi = {
   firstRun: (account: NewAccount) => call<unknown>('POST', '/api/first-run', account),
   signIn: (credentials: Credentials) => call<unknown>('POST', '/api/session', credentials),
   signOut: () => call<unknown>('DELETE', '/api/session'),
+  /** A session transfer link (the password-recovery path) signs this device in. */
+  redeemTransfer: (token: string) => call<unknown>('POST', `/api/session/transfer/${encodeURIComponent(token)}`),
   join: (code: string, account: NewAccount) => call<unknown>('POST', `/api/join/${encodeURIComponent(code)}`, account),
   createRoom: (room: { name: string; kind: RoomKind; members: string[] }) => call<{ id: string }>('POST', '/api/rooms', room),
   startPing: (members: string[]) => call<{ id: string }>('POST', '/api/pings', { members }),

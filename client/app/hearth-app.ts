@@ -13,6 +13,7 @@ import '../chat/chat-shell.js'
 import '../pages/first-run-page.js'
 import '../pages/join-page.js'
 import '../pages/sign-in-page.js'
+import '../pages/transfer-page.js'
 import { apiContext, workspaceContext } from './contexts.js'
 import { navigate, routeFor, type Route } from './routes.js'
 import { currentSession, eraseDevice } from './session.js'
@@ -47,6 +48,7 @@ export class HearthApp extends LitElement {
     const route = this.route
     if (route.page === 'first-run') return html`<first-run-page></first-run-page>`
     if (route.page === 'join') return html`<join-page .code=${route.code}></join-page>`
+    if (route.page === 'transfer') return html`<transfer-page .token=${route.token}></transfer-page>`
     if (!this.checked) return html`<p class="loading" role="status">Opening Hearth…</p>`
     if (route.page === 'sign-in' || !this.workspace) return html`<sign-in-page></sign-in-page>`
     return html`<chat-shell .roomId=${route.roomId}></chat-shell>`

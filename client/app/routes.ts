@@ -3,6 +3,7 @@ export type Route =
   | { page: 'first-run' }
   | { page: 'sign-in' }
   | { page: 'join'; code: string }
+  | { page: 'transfer'; token: string }
   | { page: 'chat'; roomId?: string }
 
 export function routeFor(pathname: string): Route {
@@ -10,6 +11,8 @@ export function routeFor(pathname: string): Route {
   if (pathname === '/signin') return { page: 'sign-in' }
   const join = /^\/join\/([^/]+)$/.exec(pathname)
   if (join?.[1]) return { page: 'join', code: decodeURIComponent(join[1]) }
+  const transfer = /^\/transfer\/([^/]+)$/.exec(pathname)
+  if (transfer?.[1]) return { page: 'transfer', token: decodeURIComponent(transfer[1]) }
   const room = /^\/rooms\/([^/]+)$/.exec(pathname)
   if (room?.[1]) return { page: 'chat', roomId: decodeURIComponent(room[1]) }
   return { page: 'chat' }

@@ -51,7 +51,7 @@ export const messageStyles = css`
     color: #fff; font-weight: 700; font-size: 0.8rem; background: hsl(var(--hue) 55% 45%); }
   .message .meta { font-size: 0.9rem; }
   .message .meta time, .message .aside { color: var(--muted); font-size: 0.75rem; }
-  .message .aside { grid-column: 1; text-align: right; visibility: hidden; padding-top: 0.2rem; }
+  .message .aside { grid-column: 1; justify-self: end; white-space: nowrap; font-size: 0.66rem; line-height: 1.45rem; visibility: hidden; }
   .message:hover .aside { visibility: visible; }
   .message .body { grid-column: 2; overflow-wrap: anywhere; line-height: 1.45; }
   .message.pending .body { opacity: 0.6; }

@@ -89,6 +89,7 @@ export class RoomView extends LitElement {
   }
 
   override updated(): void {
+    if (!this.scroller) return
     if (this.heightBeforeGrowth !== undefined) {
       // Older messages were added above: keep the reader's place.
       this.scroller.scrollTop += this.scroller.scrollHeight - this.heightBeforeGrowth
@@ -102,6 +103,7 @@ export class RoomView extends LitElement {
 
   private atBottom(): boolean {
     const s = this.scroller
+    if (!s) return true
     return s.scrollHeight - s.scrollTop - s.clientHeight < AT_BOTTOM_PX
   }
 
