@@ -6,13 +6,24 @@ import { openDatabase } from './storage/database.js'
 import { SqliteStorage } from './storage/sqlite-storage.js'
 import { Relay, type RelayOptions } from './relay.js'
 import { staticClient } from './http/static-client.js'
+import { Accounts, type AccountsOptions } from './accounts/accounts.js'
+import { createApi } from './api/api.js'
 
-export interface HearthOptions extends Omit<RelayOptions, 'storage'> {
+export interface HearthOptions extends Omit<RelayOptions, 'storage'>, Pick<AccountsOptions, 'onBanned' | 'trustProxy'> {
   dataDir: string
 }
 
-export async function startHearth(options: HearthOptions): Promise<Relay> {
+/** The relay with its accounts (people, rooms, the door, the server-written docs). */
+export type HearthRelay = Relay & { accounts: Accounts }
+
+export async function startHearth(options: HearthOptions): Promise<HearthRelay> {
   const db = openDatabase(options.dataDir)
   const storage = new SqliteStorage(db)
-  return Relay.start({ ...options, storage, http: [...(options.http ?? []), staticClient()] })
+  const accounts = new Accounts(db, { log: options.log, trustProxy: options.trustProxy, onBanned: options.onBanned })
+  // The accounts door unless a caller brings its own (relay tests that predate accounts).
+  const door = options.door ?? accounts.door
+  const http = [createApi(accounts, { trustProxy: options.trustProxy }), ...(options.http ?? []), staticClient()]
+  const relay = await Relay.start({ ...options, storage, door, http })
+  accounts.attach(relay)
+  return Object.assign(relay, { accounts })
 }

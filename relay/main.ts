@@ -4,7 +4,9 @@ import { startHearth } from './hearth.js'
 import { consoleLog } from './log.js'
 
 const config = configFromEnv()
-const relay = await startHearth({ dataDir: config.dataDir, port: config.port, host: config.host, log: consoleLog })
+// HEARTH_TRUST_PROXY=1 behind a reverse proxy that sets X-Forwarded-For (bans and throttles need the real address).
+const trustProxy = process.env.HEARTH_TRUST_PROXY === '1'
+const relay = await startHearth({ dataDir: config.dataDir, port: config.port, host: config.host, log: consoleLog, trustProxy })
 consoleLog.info(`listening on http://${config.host}:${relay.port} with data in ${config.dataDir}`)
 
 let stopping = false

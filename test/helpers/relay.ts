@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { WebSocket as WebSocketPolyfill } from 'ws'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
+import { openDoor } from '../../relay/door.js'
 import { startHearth, type HearthOptions } from '../../relay/hearth.js'
 import { silentLog } from '../../relay/log.js'
 import type { Relay } from '../../relay/relay.js'
@@ -20,9 +21,11 @@ export interface TestRelay {
   stop(): Promise<void>
 }
 
-export async function startTestRelay(options: Partial<HearthOptions> = {}): Promise<TestRelay> {
+/** `withAccounts`: the product's door (sessions, memberships); otherwise anyone may open any doc. */
+export async function startTestRelay({ withAccounts = false, ...options }: Partial<HearthOptions> & { withAccounts?: boolean } = {}): Promise<TestRelay> {
   const dataDir = options.dataDir ?? tempDir()
-  const relay = await startHearth({ log: silentLog, ...options, dataDir, port: options.port ?? 0 })
+  const door = options.door ?? (withAccounts ? undefined : openDoor)
+  const relay = await startHearth({ log: silentLog, ...options, door, dataDir, port: options.port ?? 0 })
   return {
     relay,
     dataDir,
