@@ -161,6 +161,8 @@ export class LiveConnection extends EventTarget {
         const live = this.docs.get(message.docName)
         if (!live) return
         this.unsubscribe.get(live)?.()
+        // Leave and open again: the relay's fresh sync step 1 starts the new copy from nothing.
+        if (this.state === 'connected') this.send(writeLeave(live.name))
         void live.reset(message.reason).then(() => {
           this.watch(live)
           if (this.state === 'connected') this.send(writeOpen(live.name))

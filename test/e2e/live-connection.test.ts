@@ -69,6 +69,39 @@ describe('the live connection', () => {
     }
   })
 
+  it('drops its copy of a room and takes the relay’s again when the relay refuses a write', async () => {
+    // Who is who comes from the URL here; the write authorizer refuses everything kevin writes.
+    const byName: Door = {
+      identify: (request) => {
+        const userId = new URL(request.url ?? '/', 'http://relay.invalid').searchParams.get('as') ?? 'nobody'
+        return { userId, name: userId, role: 'member' }
+      },
+      mayOpen: () => true,
+    }
+    const { relay, stop } = await startTestRelay({
+      door: byName,
+      authorizer: { check: ({ writer }) => (writer.userId === 'kevin' ? { reason: 'read-only', detail: 'kevin only reads here' } : null) },
+    })
+    const david = stockClient(relay.port, 'room:watercooler', undefined, { as: 'david' })
+    const kevin = new LiveConnection({ url: `ws://127.0.0.1:${relay.port}/live?as=kevin`, persist: false, WebSocket })
+    try {
+      await synced(david.provider)
+      postMessage(david.doc, 'david', 'Morning, everyone')
+      const room = await kevin.open('room:watercooler')
+      await eventually(() => assert.equal(readMessages(room.doc).length, 1))
+      const before = room.doc
+      postMessage(room.doc, 'kevin', 'Rewriting history')
+      await eventually(() => assert.notEqual(room.doc, before, 'the local copy was replaced'))
+      await eventually(() => assert.deepEqual(readMessages(room.doc).map((m) => m.body), ['Morning, everyone']))
+      assert.match(room.refusal ?? '', /read-only/)
+      assert.deepEqual(readMessages(david.doc).map((m) => m.body), ['Morning, everyone'])
+    } finally {
+      david.provider.destroy()
+      await kevin.stop()
+      await stop()
+    }
+  })
+
   it('stops reconnecting when the relay no longer knows who this is', async () => {
     const nobody: Door = { identify: () => ({ status: 401, reason: 'not signed in' }), mayOpen: () => true }
     const { relay, stop } = await startTestRelay({ door: nobody })
