@@ -84,6 +84,13 @@ export const as = (hearth: Hearth, person: Person) => ({
   delete: (path: string) => call(hearth.relay.port, 'DELETE', path, { token: person.token, from: person.from }),
 })
 
+let lastAddress = 0
+/** A fresh loopback address: each person gets their own, as on a real network (throttles and bans count per address). */
+export const nextAddress = (): string => {
+  lastAddress++
+  return `127.0.${1 + Math.floor(lastAddress / 250)}.${1 + (lastAddress % 250)}`
+}
+
 const emailOf = (name: string) => `${name.toLowerCase()}@example.com`
 
 /** David sets up the account; he is its first administrator. */
@@ -95,7 +102,7 @@ export async function setUp(hearth: Hearth, name = 'David', from = '127.0.0.1'):
 }
 
 /** Someone joins with the current join code, which `admin` looks up. */
-export async function join(hearth: Hearth, admin: Person, name: string, from = '127.0.0.1'): Promise<Person> {
+export async function join(hearth: Hearth, admin: Person, name: string, from = nextAddress()): Promise<Person> {
   const { body } = await as(hearth, admin).get('/api/account')
   const password = `${name}-secret-password`
   const answer = await call(hearth.relay.port, 'POST', `/api/join/${body.joinCode}`, { body: { name, email: emailOf(name), password }, from })
