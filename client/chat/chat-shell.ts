@@ -8,6 +8,7 @@ import { customElement, property } from 'lit/decorators.js'
 import { ChangeController } from '../app/change-controller.js'
 import { workspaceContext } from '../app/contexts.js'
 import { navigate, roomPath } from '../app/routes.js'
+import { sidebarOrder } from '../workspace/directory.js'
 import type { Workspace } from '../workspace/workspace.js'
 import './room-sidebar.js'
 import './room-view.js'
@@ -29,6 +30,29 @@ export class ChatShell extends LitElement {
   @consume({ context: workspaceContext, subscribe: true }) workspace?: Workspace
   @property({ reflect: true, attribute: 'roomid' }) roomId: string | undefined
   private readonly changes = new ChangeController(this)
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    addEventListener('keydown', this.shortcut)
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    removeEventListener('keydown', this.shortcut)
+  }
+
+  /** Alt+↑ / Alt+↓ move to the previous / next room in sidebar order, as in Campfire. */
+  private readonly shortcut = (event: KeyboardEvent) => {
+    if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') || !this.workspace) return
+    const workspace = this.workspace
+    const { pings, shared } = sidebarOrder(workspace.rooms().values(), (room) => workspace.roomName(room))
+    const order = [...pings, ...shared].map((room) => room.id)
+    if (order.length === 0) return
+    event.preventDefault()
+    const here = this.roomId === undefined ? -1 : order.indexOf(this.roomId)
+    const next = event.key === 'ArrowDown' ? (here + 1) % order.length : (here - 1 + order.length) % order.length
+    navigate(roomPath(order[next]!))
+  }
 
   override updated(): void {
     // With no room chosen on a wide screen, open the first shared room ("All Talk" on a new account).

@@ -54,7 +54,7 @@ export class MessageComposer extends LitElement {
   }
 
   override focus(): void {
-    this.textarea?.focus()
+    void this.updateComplete.then(() => this.textarea?.focus())
   }
 
   private keydown(event: KeyboardEvent) {

@@ -88,8 +88,10 @@ export class RoomView extends LitElement {
     `
   }
 
-  override updated(): void {
+  override updated(changed: PropertyValues<this>): void {
     if (!this.scroller) return
+    // Opening a room means writing in it, except on a phone, where the keyboard would cover the room.
+    if (changed.has('roomId') && !matchMedia('(max-width: 700px)').matches) this.shadowRoot?.querySelector('message-composer')?.focus()
     if (this.heightBeforeGrowth !== undefined) {
       // Older messages were added above: keep the reader's place.
       this.scroller.scrollTop += this.scroller.scrollHeight - this.heightBeforeGrowth

@@ -61,6 +61,13 @@ describe('<message-composer>', () => {
     expect(workspace.draft('designers')).to.equal('')
   })
 
+  it('takes the keyboard focus when asked, once it has rendered', async () => {
+    const { composer, textarea } = await composerFor(workspace, 'designers')
+    composer.focus()
+    await composer.updateComplete
+    expect(composer.shadowRoot!.activeElement).to.equal(textarea)
+  })
+
   it('names its text box after the room for screen readers', async () => {
     const { composer } = await composerFor(workspace, 'designers')
     expect(composer.shadowRoot!.querySelector('label')?.textContent).to.contain('Message Designers')
