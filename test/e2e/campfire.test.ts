@@ -119,6 +119,14 @@ describe('Hearth in the browser', { timeout: 120_000 }, () => {
     await kevin.page.goto(designersPath)
     await kevin.page.getByText('This room is not available to you.').waitFor({ timeout: WAIT_MS })
     assert.equal(await kevin.page.getByText('Secret plans').count(), 0)
+
+    await page.getByRole('button', { name: 'Create a room' }).click()
+    await page.getByLabel('Name').fill('leads')
+    await page.getByLabel('Only people I choose').check()
+    await page.getByRole('checkbox', { name: 'Kevin' }).check()
+    await page.getByRole('button', { name: 'Create', exact: true }).click()
+    await page.getByRole('heading', { name: /leads/ }).waitFor({ timeout: WAIT_MS })
+    await kevin.page.getByRole('link', { name: /^leads/ }).waitFor({ timeout: WAIT_MS })
   })
 
   it('renders a script payload from one person as inert text for the other', async () => {
