@@ -13,6 +13,8 @@ export class LiveDoc extends EventTarget {
   doc: Y.Doc
   status: LiveDocStatus = 'local'
   refusal: string | undefined
+  /** Grows with every change to the doc's content (not with delivery news), for caches. */
+  contentVersion = 0
   readonly relayState: RelayState
   /** The device's copy; its updates are already on the device, never re-sent as live edits. */
   store: IndexeddbPersistence | undefined
@@ -61,7 +63,10 @@ export class LiveDoc extends EventTarget {
 
   private async attach(): Promise<void> {
     const doc = this.doc
-    doc.on('update', () => this.changed())
+    doc.on('update', () => {
+      this.contentVersion++
+      this.changed()
+    })
     if (!this.persist) return
     this.store = new IndexeddbPersistence(this.name, doc)
     await this.store.whenSynced

@@ -16,7 +16,6 @@ export class Workspace extends EventTarget {
   account!: LiveDoc
   user!: LiveDoc
   private readonly messageCache = new Map<string, { doc: unknown; version: number; messages: Message[] }>()
-  private readonly versions = new Map<string, number>()
 
   private constructor(readonly me: Me, readonly live: LiveConnection) {
     super()
@@ -58,7 +57,7 @@ export class Workspace extends EventTarget {
   messages(roomId: string): Message[] {
     const live = this.room(roomId)
     if (!live) return []
-    const version = this.versions.get(roomId) ?? 0
+    const version = live.contentVersion
     const cached = this.messageCache.get(roomId)
     if (cached && cached.doc === live.doc && cached.version === version) return cached.messages
     const messages = readMessages(live.doc)
@@ -124,7 +123,7 @@ export class Workspace extends EventTarget {
       if (this.live.docs.has(name)) continue
       opening.push(
         this.live.open(name).then((room) => {
-          room.addEventListener('change', () => this.roomChanged(name.slice('room:'.length)))
+          room.addEventListener('change', this.changed)
           return room
         }),
       )
@@ -134,11 +133,6 @@ export class Workspace extends EventTarget {
       await Promise.all(opening)
       this.changed()
     }
-  }
-
-  private roomChanged(roomId: string): void {
-    this.versions.set(roomId, (this.versions.get(roomId) ?? 0) + 1)
-    this.changed()
   }
 
   private readonly directoryChanged = () => {
