@@ -20,7 +20,7 @@ export const bigRooms: Scenario = {
     { key: 'seedSeconds', label: 'time to upload every history', unit: 's', better: 'lower' },
   ],
   async measure(target, context) {
-    const rooms = context.quick ? 3 : 50
+    const rooms = context.quick ? 2 : 50
     const messages = context.quick ? 2_000 : 20_000
     const settleMs = context.quick ? 500 : 3_000
     const updates = history(target.access.userId, messages)

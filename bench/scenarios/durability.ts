@@ -32,7 +32,7 @@ export const durability: Scenario = {
     await target.access.prepareRooms(1)
     const docName = target.access.docName(0)
     // How long a fresh reader waits for every echoed message to appear before counting what is missing.
-    const patienceMs = context.quick ? 1_500 : 10_000
+    const patienceMs = context.quick ? 1_000 : 10_000
     const stream = await killWhileWriting(target, docName, STREAM_WRITER, 0, patienceMs, async (post) => {
       let sent = 0
       const timer = setInterval(() => { for (let i = 0; i < MESSAGES_PER_TICK; i++) post(sent++) }, TICK_MS)

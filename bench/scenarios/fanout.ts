@@ -47,7 +47,7 @@ export const fanout: Scenario = {
   figures: [...figuresFor('rooms', '50 rooms x 20'), ...figuresFor('hot', 'hot room 200')],
   async measure(target, context) {
     const measurement: Measurement = { values: {}, latencies: {} }
-    const durationMs = context.quick ? 2_000 : 20_000
+    const durationMs = context.quick ? 1_500 : 20_000
     for (const shape of shapes(context.quick)) {
       context.say(`  ${shape.key}: ${shape.rooms} x ${shape.clients} clients, ${shape.writers} writers at ${shape.messagesPerSecond}/s for ${durationMs / 1000} s`)
       const result = await runShape(target, context, shape, durationMs)
@@ -83,7 +83,7 @@ async function runShape(target: Target, context: BenchContext, shape: Shape, dur
   if (failed > 0) throw new Error(`${failed} fanout clients did not sync: ${connected.find((result) => result.firstError)?.firstError}`)
   await sleep(context.quick ? 300 : 1_000)
   const before = target.sample()
-  const drainMs = context.quick ? 1_000 : 3_000
+  const drainMs = context.quick ? 500 : 3_000
   const results = await Promise.all(agents.map((agent) => agent.call<FanoutResult>({
     name: 'fanout.run', messagesPerSecond: shape.messagesPerSecond, durationMs, drainMs,
   }, durationMs + drainMs + 60_000)))
