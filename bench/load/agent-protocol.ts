@@ -14,7 +14,7 @@ export type AgentCommand =
   | { name: 'fanout.close' }
   | { name: 'idle.connect'; urls: string[]; headers: Record<string, string>; localAddress: string; concurrency: number }
   | { name: 'idle.close' }
-  | { name: 'storm.run'; url: string; count: number; stateVector: Uint8Array; headers: Record<string, string>; localAddress: string; timeoutMs: number }
+  | { name: 'storm.run'; url: string; count: number; stateVector: Uint8Array; headers: Record<string, string>; localAddress: string; timeoutMs: number; missedMarker: string }
 
 export interface FanoutRoomResult {
   url: string
@@ -40,6 +40,8 @@ export interface ConnectResult {
 
 export interface StormResult {
   synced: number
+  /** Clients whose sync brought the last message they had missed. */
+  caughtUp: number
   failed: number
   firstError?: string
   /** Milliseconds from the command's arrival to the last client's step 2. */

@@ -127,18 +127,21 @@ async function closeAll(clients: BenchClient[]): Promise<ConnectResult> {
 async function stormRun(command: Extract<AgentCommand, { name: 'storm.run' }>): Promise<StormResult> {
   const began = performance.now()
   const cpu = ownCpuSeconds()
+  const missed = Buffer.from(command.missedMarker)
+  let caughtUp = 0
   const clients = Array.from({ length: command.count }, () => new BenchClient({
     url: command.url,
     headers: command.headers,
     localAddress: command.localAddress,
     stateVector: command.stateVector,
+    onUpdate: (update) => { if (Buffer.from(update.buffer, update.byteOffset, update.byteLength).includes(missed)) caughtUp++ },
   }))
   let last = began
   const outcomes = await Promise.allSettled(clients.map((client) =>
     within(client.synced, command.timeoutMs, 'storm sync').then(() => { last = Math.max(last, performance.now()) })))
   const result = connectResult(outcomes, began, cpu)
   await Promise.allSettled(clients.map((client) => within(client.close(), 10_000, 'close')))
-  return { synced: result.connected, failed: result.failed, firstError: result.firstError, ms: last - began, cpuSeconds: result.cpuSeconds }
+  return { synced: result.connected, caughtUp, failed: result.failed, firstError: result.firstError, ms: last - began, cpuSeconds: result.cpuSeconds }
 }
 
 function connectResult(outcomes: PromiseSettledResult<unknown>[], began: number, cpu: number): ConnectResult {

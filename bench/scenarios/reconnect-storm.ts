@@ -21,6 +21,7 @@ export const reconnectStorm: Scenario = {
     { key: 'seconds', label: 'time until all 500 are synced', unit: 's', better: 'lower' },
     { key: 'cpu', label: 'relay CPU during the storm', unit: 's', better: 'lower' },
     { key: 'synced', label: 'clients synced', unit: 'count', better: 'higher' },
+    { key: 'caughtUp', label: 'clients that received what they missed', unit: 'count', better: 'higher' },
     { key: 'loadCpu', label: 'load generator CPU', unit: 's', better: 'none' },
   ],
   async measure(target, context) {
@@ -52,6 +53,7 @@ export const reconnectStorm: Scenario = {
       headers: target.access.headers,
       localAddress: agent.localAddress(20),
       timeoutMs: 120_000,
+      missedMarker: `~m${MISSED_WRITER}:${MISSED - 1}:`,
     }, 180_000)))
     const after = target.sample()
     await anchor.close()
@@ -61,6 +63,7 @@ export const reconnectStorm: Scenario = {
         seconds: Math.max(...results.map((result) => result.ms)) / 1000,
         cpu: after.cpuSeconds - before.cpuSeconds,
         synced: results.reduce((sum, result) => sum + result.synced, 0),
+        caughtUp: results.reduce((sum, result) => sum + result.caughtUp, 0),
         loadCpu: results.reduce((sum, result) => sum + result.cpuSeconds, 0),
       },
       notes: failed > 0 ? [`${failed} clients failed: ${results.find((result) => result.firstError)?.firstError}`] : [],
