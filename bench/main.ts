@@ -38,6 +38,7 @@ const startedAt = new Date()
 const agents = await startAgents(AGENTS)
 const context: BenchContext = { quick: flags.quick, agents, say: (line) => console.log(line) }
 const results: ScenarioResult[] = []
+let hearthMode = 'not run'
 console.log(`Hearth benchmark ${flags.quick ? '(quick) ' : ''}on ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`)
 
 try {
@@ -47,7 +48,10 @@ try {
       console.log(`${scenario.name}: ${TARGET_LABELS[kind]}`)
       const began = performance.now()
       const target = await startTarget(kind)
-      if (kind === 'hearth') console.log(`  ${target.access.mode}`)
+      if (kind === 'hearth') {
+        hearthMode = target.access.mode.replace(/ \S+, door/, ', door')
+        console.log(`  ${target.access.mode}`)
+      }
       try {
         const measurement = await scenario.measure(target, context)
         result.byTarget[kind] = measurement
@@ -74,11 +78,11 @@ const markdown = [
   `# Hearth benchmark, ${startedAt.toISOString()}`,
   '',
   ...(flags.quick ? ['Quick mode: every size is reduced (see each scenario); the titles give the full run\'s sizes.', ''] : []),
-  `\`${command}\` on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}.`,
+  `\`${command}\` on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}. Hearth: ${hearthMode}.`,
   '',
   ...results.map(scenarioTable).flatMap((table) => [table, '']),
 ].join('\n')
-const json = JSON.stringify({ startedAt, command, quick: flags.quick, results }, (key, value) => (key === 'latencies' ? undefined : value), 2)
+const json = JSON.stringify({ startedAt, command, quick: flags.quick, hearth: hearthMode, results }, (key, value) => (key === 'latencies' ? undefined : value), 2)
 writeFileSync(new URL(`${stamp}.json`, RESULTS_DIR), json)
 writeFileSync(new URL(`${stamp}.md`, RESULTS_DIR), markdown)
 writeFileSync(new URL('latest.json', RESULTS_DIR), json)
