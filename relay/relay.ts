@@ -27,6 +27,9 @@ export const MAX_FRAME_BYTES = 32 * 1024 * 1024
 /** Pings detect dead sockets; a connection that sent nothing for this long gets a keepalive. */
 export const KEEPALIVE_INTERVAL_MS = 10_000
 
+/** How long shutdown waits for peers to acknowledge the 1001 close before cutting them off. */
+export const SHUTDOWN_GRACE_MS = 1000
+
 /** An empty awareness update: harmless to every stock client, and it resets their silence timers. */
 const SYNC_KEEPALIVE = writeAwareness(writeAwarenessUpdate([]))
 const LIVE_KEEPALIVE = writeRelayMessage({ kind: 'keepalive' })
@@ -136,10 +139,15 @@ export class Relay {
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()))
     this.commits.flush()
     for (const connection of this.connections) connection.close(CloseCode.goingAway, 'relay shutting down')
-    this.wss.close()
     this.server.closeAllConnections()
     await this.compactor.close()
     this.commits.flush()
+    // Peers get a moment to answer the close handshake; one that does not is cut off.
+    const sockets = [...this.wss.clients]
+    const handshakes = Promise.all(sockets.map((ws) => new Promise((resolve) => (ws.readyState === ws.CLOSED ? resolve(null) : ws.once('close', resolve)))))
+    await Promise.race([handshakes, new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref())])
+    for (const ws of sockets) ws.terminate()
+    this.wss.close()
     await closed
     this.options.storage.close()
   }

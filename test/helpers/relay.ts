@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { WebSocket as WebSocketPolyfill } from 'ws'
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
+import { allowAllWrites } from '../../relay/docs/write-authorizer.js'
 import { openDoor } from '../../relay/door.js'
 import { startHearth, type HearthOptions } from '../../relay/hearth.js'
 import { silentLog } from '../../relay/log.js'
@@ -25,7 +26,9 @@ export interface TestRelay {
 export async function startTestRelay({ withAccounts = false, ...options }: Partial<HearthOptions> & { withAccounts?: boolean } = {}): Promise<TestRelay> {
   const dataDir = options.dataDir ?? tempDir()
   const door = options.door ?? (withAccounts ? undefined : openDoor)
-  const relay = await startHearth({ log: silentLog, ...options, door, dataDir, port: options.port ?? 0 })
+  // Behind the open door everyone is 'anyone', so the ownership rules cannot apply: writes are free.
+  const authorizer = options.authorizer ?? (door === openDoor ? allowAllWrites : undefined)
+  const relay = await startHearth({ log: silentLog, ...options, door, authorizer, dataDir, port: options.port ?? 0 })
   return {
     relay,
     dataDir,
@@ -43,6 +46,12 @@ export function stockClient(port: number, docName: string, doc = new Y.Doc(), pa
     disableBc: true,
     params,
   })
+  // The stock provider leaves its Awareness's 30 s timer running after destroy; stop it too.
+  const destroy = provider.destroy.bind(provider)
+  provider.destroy = () => {
+    destroy()
+    provider.awareness.destroy()
+  }
   return { doc, provider }
 }
 
