@@ -49,6 +49,7 @@ describe('Hearth in the browser', { timeout: 120_000 }, () => {
     const { page } = david
     await page.goto('/')
     await page.waitForURL('**/first-run')
+    await screenshot(page, 'first-run')
     await page.getByLabel('Your name').fill('David')
     await page.getByLabel('Email').fill('david@example.com')
     await page.getByLabel('Password').fill('correct horse battery')
@@ -124,6 +125,7 @@ describe('Hearth in the browser', { timeout: 120_000 }, () => {
     await page.getByLabel('Name').fill('leads')
     await page.getByLabel('Only people I choose').check()
     await page.getByRole('checkbox', { name: 'Kevin' }).check()
+    await screenshot(page, 'new-room-dialog')
     await page.getByRole('button', { name: 'Create', exact: true }).click()
     await page.getByRole('heading', { name: /leads/ }).waitFor({ timeout: WAIT_MS })
     await kevin.page.getByRole('link', { name: /^leads/ }).waitFor({ timeout: WAIT_MS })
