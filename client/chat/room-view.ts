@@ -31,6 +31,7 @@ export class RoomView extends LitElement {
       :host { display: grid; grid-template-rows: auto 1fr auto; height: 100%; min-height: 0; position: relative; background: var(--bg); }
       header { display: flex; align-items: center; gap: 0.6rem; padding: 0.75rem 1rem; border-bottom: 1px solid var(--line); }
       header h1 { font-size: 1.05rem; margin: 0; flex: 1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+      header .kind { color: var(--muted); margin-right: 0.4rem; }
       header a { text-decoration: none; color: var(--accent-text); display: none; }
       @media (max-width: 700px) { header a { display: inline; } }
       .scroller { overflow-y: auto; min-height: 0; padding: 0.5rem 0 0.75rem; overscroll-behavior: contain; }
@@ -76,7 +77,7 @@ export class RoomView extends LitElement {
     return html`
       <header>
         <a href="/" aria-label="All rooms">‹ Rooms</a>
-        <h1>${room.kind === 'closed' ? lockIcon : room.kind === 'ping' ? '' : '# '}${name}</h1>
+        <h1>${room.kind === 'ping' ? null : html`<span class="kind" aria-hidden="true">${room.kind === 'closed' ? lockIcon : '#'}</span>`}${name}</h1>
       </header>
       <div class="scroller" @scroll=${this.scrolled} tabindex="0" role="log" aria-label=${`Messages in ${name}`}>
         ${live?.refusal ? html`<p class="refused" role="alert">The relay refused a change here (${live.refusal}); this room was reloaded from the relay.</p>` : null}
