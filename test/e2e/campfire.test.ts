@@ -154,6 +154,17 @@ describe('Hearth in the browser', { timeout: 120_000 }, () => {
     assert.equal(await kevin.page.evaluate(() => (window as unknown as { pwned?: number }).pwned), undefined)
   })
 
+  it('keeps a half-written message through a reload', async () => {
+    const { page } = kevin
+    const composer = page.getByRole('textbox', { name: /^Message/ })
+    await composer.fill('Half a thought about the')
+    await page.waitForTimeout(400)
+    await page.reload()
+    await page.getByRole('heading', { name: /All Talk/ }).waitFor({ timeout: WAIT_MS })
+    await eventually(async () => assert.equal(await composer.inputValue(), 'Half a thought about the'), WAIT_MS)
+    await composer.fill('')
+  })
+
   it('starts a ping that shows up for the other person as an avatar with an unread mark', async () => {
     const { page } = kevin
     await page.getByRole('button', { name: 'Start a ping' }).click()
