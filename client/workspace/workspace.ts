@@ -30,12 +30,24 @@ export class Workspace extends EventTarget {
     return workspace
   }
 
+  /** Re-read only when the account or user doc changed: every row and sidebar entry asks. */
   rooms(): Map<string, RoomEntry> {
-    return readRooms(this.account.doc, this.user.doc)
+    return this.memo('rooms', () => readRooms(this.account.doc, this.user.doc))
   }
 
   people(): Map<string, Person> {
-    return readPeople(this.account.doc)
+    return this.memo('people', () => readPeople(this.account.doc))
+  }
+
+  private readonly memos = new Map<string, { account: unknown; user: unknown; key: string; value: unknown }>()
+
+  private memo<T>(name: string, read: () => T): T {
+    const key = `${this.account.contentVersion}/${this.user.contentVersion}`
+    const cached = this.memos.get(name)
+    if (cached?.key === key && cached.account === this.account.doc && cached.user === this.user.doc) return cached.value as T
+    const value = read()
+    this.memos.set(name, { account: this.account.doc, user: this.user.doc, key, value })
+    return value
   }
 
   nameOf(userId: string): string {
