@@ -41,3 +41,19 @@ export interface ScenarioResult {
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Waits until the server has gone quiet (under 5% of a core for a second), at most `limitMs`: a
+ * server that writes behind (LevelDB's queue, Hearth's compaction worker) gets to finish before it
+ * is restarted, so a restart measures start-up, not lost work.
+ */
+export async function quiet(target: { sample(): { cpuSeconds: number } }, limitMs = 60_000): Promise<void> {
+  const deadline = performance.now() + limitMs
+  let last = target.sample().cpuSeconds
+  while (performance.now() < deadline) {
+    await sleep(1_000)
+    const now = target.sample().cpuSeconds
+    if (now - last < 0.05) return
+    last = now
+  }
+}

@@ -3,7 +3,7 @@
  * fresh client (a new device) until it holds every message.
  */
 import { history, readRoom, seedRoom } from '../load/seed.js'
-import { sleep, type Scenario } from '../scenario.js'
+import { quiet, type Scenario } from '../scenario.js'
 
 export const coldStart: Scenario = {
   name: 'cold-start',
@@ -21,7 +21,7 @@ export const coldStart: Scenario = {
     const seeder = await seedRoom(target, docName, history(target.access.userId, messages), messages)
     await seeder.close()
     // Let a server that writes behind (LevelDB's queue) finish; a deploy would not wait, but we measure start-up here.
-    await sleep(context.quick ? 500 : 2_000)
+    await quiet(target)
     const listening = await target.restart()
     // A server without persistence comes back empty; waiting longer would only measure the timeout.
     const read = await readRoom(target, docName, messages, target.persists ? 60_000 : 2_000)
