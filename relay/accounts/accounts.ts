@@ -4,6 +4,7 @@
  * checked here, so the HTTP API and the CLI cannot disagree.
  */
 import type Database from 'better-sqlite3'
+import { createHash, timingSafeEqual } from 'node:crypto'
 import { CloseCode } from '../../shared/protocol/close-codes.js'
 import { consoleLog, type Log } from '../log.js'
 import type { Relay } from '../relay.js'
@@ -35,7 +36,6 @@ export interface AccountsOptions {
   trustProxy?: boolean
   /** Called after a ban, e.g. to erase the person's messages. */
   onBanned?: (ban: Ban) => void | Promise<void>
-  throttle?: Throttle
 }
 
 export interface Signup {
@@ -64,7 +64,8 @@ export class Accounts {
   readonly rooms: RoomDirectory
   readonly door: AccountDoor
   readonly live: LiveEffects
-  private readonly throttle: Throttle
+  /** Each kind of guess is counted apart: colleagues joining from one office do not lock its sign-ins. */
+  private readonly throttles = { signIn: new Throttle(), join: new Throttle(), transfer: new Throttle() }
   private relay: Relay | undefined
 
   constructor(db: Database.Database, private readonly options: AccountsOptions = {}) {
@@ -75,7 +76,6 @@ export class Accounts {
     this.door = new AccountDoor({ people: this.people, sessions: this.sessions, rooms: this.roomStore }, options.trustProxy)
     this.live = new LiveEffects(db, { account: this.account, people: this.people, rooms: this.roomStore, sessions: this.sessions }, this.door, options.log ?? consoleLog)
     this.rooms = new RoomDirectory(db, this.account, this.people, this.roomStore, this.live)
-    this.throttle = options.throttle ?? new Throttle()
     this.transaction = <T>(work: () => T): T => db.transaction(work).immediate()
   }
 
@@ -105,8 +105,8 @@ export class Accounts {
 
   /** Joining with the account's join code makes a member of every open room. */
   async join(code: string, signup: Signup, origin: Origin): Promise<SignedIn> {
-    this.throttled(origin)
-    if (this.account.settings()?.joinCode !== code) refuse('not_found', 'This join link is not valid (any more)')
+    this.throttled('join', origin)
+    if (!this.isJoinCode(code)) refuse('not_found', 'This join link is not valid (any more)')
     if (this.people.emailTaken(signup.email)) refuse('conflict', 'Someone already uses that email address')
     const passwordHash = await hashPassword(signup.password)
     const user = this.transaction(() => {
@@ -121,7 +121,7 @@ export class Accounts {
   }
 
   async signIn(email: string, password: string, origin: Origin): Promise<SignedIn> {
-    this.throttled(origin)
+    this.throttled('signIn', origin)
     const user = this.people.findByEmail(email)
     // Unknown emails cost a full hash too, so timing does not tell who has an account.
     const matches = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()))
@@ -150,7 +150,7 @@ export class Accounts {
   }
 
   redeemTransferLink(token: string, origin: Origin): SignedIn {
-    this.throttled(origin)
+    this.throttled('transfer', origin)
     const userId = this.sessions.redeemTransferLink(token)
     const user = userId && this.people.find(userId)
     if (!user) return refuse('not_found', 'This link has expired or was already used')
@@ -256,7 +256,13 @@ export class Accounts {
     return { user, session, token }
   }
 
-  private throttled(origin: Origin): void {
-    if (!this.throttle.attempt(origin.address)) refuse('rate_limited', 'Too many attempts; wait a few minutes')
+  /** Compared in constant time, like every secret. */
+  isJoinCode(code: string): boolean {
+    const current = this.account.settings()?.joinCode
+    return current !== undefined && timingSafeEqual(createHash('sha256').update(code).digest(), createHash('sha256').update(current).digest())
+  }
+
+  private throttled(kind: keyof Accounts['throttles'], origin: Origin): void {
+    if (!this.throttles[kind].attempt(origin.address)) refuse('rate_limited', 'Too many attempts; wait a few minutes')
   }
 }

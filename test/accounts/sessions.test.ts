@@ -94,6 +94,22 @@ describe('signing in and out', () => {
     onPhone.ws.close()
   })
 
+  it('ends every other session, sockets included, when a person changes their password', async () => {
+    const signIn = (password: string) => call(hearth.relay.port, 'POST', '/api/session', { body: { email: david.email, password }, from: '127.0.0.5' })
+    const laptop = (await signIn(david.password)).token!
+    const phone = (await signIn(david.password)).token!
+    const onPhone = watchDoc(hearth, 'account', { token: phone })
+    assert.equal(await onPhone.opened, 101)
+    const changed = await call(hearth.relay.port, 'PATCH', '/api/me', { token: laptop, body: { password: 'a-much-better-password' } })
+    assert.equal(changed.status, 200)
+    assert.equal((await within(1000, onPhone.closed, 'closing the other session')).code, 4401)
+    assert.equal((await call(hearth.relay.port, 'GET', '/api/me', { token: phone })).status, 401)
+    assert.equal((await call(hearth.relay.port, 'GET', '/api/me', { token: laptop })).status, 200, 'the session that changed it stays')
+    assert.equal((await signIn(david.password)).status, 401)
+    assert.equal((await signIn('a-much-better-password')).status, 201)
+    david = { ...david, password: 'a-much-better-password', token: laptop }
+  })
+
   it('refuses state-changing requests from other origins', async () => {
     const forged = await call(hearth.relay.port, 'POST', '/api/rooms', {
       token: david.token,

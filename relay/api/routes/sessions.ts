@@ -39,7 +39,7 @@ export const sessionRoutes: Route[] = [
     path: '/api/join/:code',
     run: ({ accounts, params }) => {
       const settings = accounts.account.settings()
-      if (!settings || settings.joinCode !== params.code) return { status: 404, body: { error: 'not_found', message: 'This join link is not valid (any more)' } }
+      if (!settings || !accounts.isJoinCode(params.code ?? '')) return { status: 404, body: { error: 'not_found', message: 'This join link is not valid (any more)' } }
       return { body: { accountName: settings.name } }
     },
   },
