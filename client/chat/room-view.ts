@@ -11,16 +11,19 @@ import { repeat } from 'lit/directives/repeat.js'
 import { ChangeController } from '../app/change-controller.js'
 import { workspaceContext } from '../app/contexts.js'
 import { controls } from '../app/shared-styles.js'
+import { newer, newest, older, rangeOf, WINDOW_STEP, type MessageWindow } from '../room/message-window.js'
 import { layOut } from '../room/timeline.js'
 import type { Workspace } from '../workspace/workspace.js'
 import { lockIcon } from './icons.js'
 import './message-composer.js'
 import { messageStyles, renderRow } from './message-row.js'
 
-/** Messages in the DOM at first, and how many more each scroll to the top adds. */
-export const WINDOW_SIZE = 80
+/** Messages in the DOM at first (see room/message-window.ts for how the window slides). */
+export const WINDOW_SIZE = WINDOW_STEP
 /** Within this many pixels of the bottom counts as "reading the newest". */
 const AT_BOTTOM_PX = 48
+/** Within this many pixels of the window's edge, the next slice comes in. */
+const EDGE_PX = 200
 
 @customElement('room-view')
 export class RoomView extends LitElement {
@@ -34,7 +37,7 @@ export class RoomView extends LitElement {
       header .kind { color: var(--muted); margin-right: 0.4rem; }
       header a { text-decoration: none; color: var(--accent-text); display: none; }
       @media (max-width: 700px) { header a { display: inline; } }
-      .scroller { overflow-y: auto; min-height: 0; padding: 0.5rem 0 0.75rem; overscroll-behavior: contain; }
+      .scroller { overflow-anchor: none; overflow-y: auto; min-height: 0; padding: 0.5rem 0 0.75rem; overscroll-behavior: contain; }
       .jump { position: absolute; left: 50%; transform: translateX(-50%); bottom: 5rem; box-shadow: 0 4px 14px var(--shadow); }
       .empty { color: var(--muted); text-align: center; margin-top: 3rem; }
       .refused { background: var(--warn-bg); padding: 0.4rem 1rem; font-size: 0.85rem; }
@@ -42,17 +45,18 @@ export class RoomView extends LitElement {
   ]
   @consume({ context: workspaceContext, subscribe: true }) workspace?: Workspace
   @property() roomId = ''
-  @state() private visible = WINDOW_SIZE
+  @state() private window: MessageWindow = newest
   @state() private newBelow = false
   @query('.scroller') private scroller!: HTMLElement
   private readonly changes = new ChangeController(this)
   private pinned = true
   private newestSeen: string | undefined
-  private heightBeforeGrowth: number | undefined
+  /** A message on screen and its offset from the scroller's top, kept in place while the window slides. */
+  private anchor: { id: string; offset: number } | undefined
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('roomId')) {
-      this.visible = WINDOW_SIZE
+      this.window = newest
       this.pinned = true
       this.newBelow = false
       this.newestSeen = undefined
@@ -65,11 +69,12 @@ export class RoomView extends LitElement {
     const room = workspace?.rooms().get(this.roomId)
     if (!workspace || !room) return null
     const messages = workspace.messages(this.roomId)
-    const shown = messages.slice(-this.visible)
+    const { start, end } = rangeOf(this.window, messages.length)
+    const shown = messages.slice(start, end)
     const newest = messages.at(-1)
     if (newest && newest.id !== this.newestSeen) {
-      if (!this.pinned && this.newestSeen !== undefined && newest.author !== workspace.me.id) this.newBelow = true
-      if (newest.author === workspace.me.id) this.pinned = true
+      if ((!this.pinned || this.window.end !== undefined) && this.newestSeen !== undefined && newest.author !== workspace.me.id) this.newBelow = true
+      if (newest.author === workspace.me.id) this.follow()
       this.newestSeen = newest.id
     }
     const live = workspace.room(this.roomId)
@@ -85,7 +90,7 @@ export class RoomView extends LitElement {
         ${repeat(layOut(shown), (row) => row.key, (row) => renderRow(row, workspace, this.roomId))}
       </div>
       ${this.newBelow ? html`<button class="jump primary" @click=${this.jumpToNewest}>Jump to newest ↓</button>` : null}
-      <message-composer .roomId=${this.roomId} .roomName=${name} @sent=${() => (this.pinned = true)}></message-composer>
+      <message-composer .roomId=${this.roomId} .roomName=${name} @sent=${() => this.follow()}></message-composer>
     `
   }
 
@@ -93,11 +98,12 @@ export class RoomView extends LitElement {
     if (!this.scroller) return
     // Opening a room means writing in it, except on a phone, where the keyboard would cover the room.
     if (changed.has('roomId') && !matchMedia('(max-width: 700px)').matches) this.shadowRoot?.querySelector('message-composer')?.focus()
-    if (this.heightBeforeGrowth !== undefined) {
-      // Older messages were added above: keep the reader's place.
-      this.scroller.scrollTop += this.scroller.scrollHeight - this.heightBeforeGrowth
-      this.heightBeforeGrowth = undefined
-    } else if (this.pinned) {
+    if (this.anchor) {
+      // The window slid: put the message the reader was looking at back where it was.
+      const row = this.scroller.querySelector<HTMLElement>(`article[data-id="${CSS.escape(this.anchor.id)}"]`)
+      if (row) this.scroller.scrollTop += row.getBoundingClientRect().top - this.scroller.getBoundingClientRect().top - this.anchor.offset
+      this.anchor = undefined
+    } else if (this.pinned && this.window.end === undefined) {
       this.scroller.scrollTop = this.scroller.scrollHeight
       this.newBelow = false
     }
@@ -111,21 +117,40 @@ export class RoomView extends LitElement {
   }
 
   private scrolled() {
-    this.pinned = this.atBottom()
+    if (this.anchor) return // a slide is already on its way
+    const following = this.window.end === undefined
+    this.pinned = following && this.atBottom()
     if (this.pinned) {
       this.newBelow = false
       this.workspace?.markRead(this.roomId)
     }
     const total = this.workspace?.messages(this.roomId).length ?? 0
-    if (this.scroller.scrollTop < 200 && this.visible < total && this.heightBeforeGrowth === undefined) {
-      this.heightBeforeGrowth = this.scroller.scrollHeight
-      this.visible += WINDOW_SIZE
+    const s = this.scroller
+    const next =
+      s.scrollTop < EDGE_PX ? older(this.window, total) : s.scrollHeight - s.scrollTop - s.clientHeight < EDGE_PX ? newer(this.window, total) : undefined
+    if (!next) return
+    this.anchor = this.anchorRow()
+    this.window = next
+  }
+
+  private anchorRow(): { id: string; offset: number } | undefined {
+    const top = this.scroller.getBoundingClientRect().top
+    // Not the window's first row: once older messages join its group, it loses its header.
+    for (const row of [...this.scroller.querySelectorAll<HTMLElement>('article.message')].slice(1)) {
+      const box = row.getBoundingClientRect()
+      if (box.bottom > top) return { id: row.dataset.id ?? '', offset: box.top - top }
     }
+    return undefined
+  }
+
+  /** Back to the newest messages, stuck to the bottom. */
+  private follow() {
+    this.window = newest
+    this.pinned = true
   }
 
   private jumpToNewest() {
-    this.visible = WINDOW_SIZE
-    this.pinned = true
+    this.follow()
     this.newBelow = false
     this.requestUpdate()
   }

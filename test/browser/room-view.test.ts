@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing'
 import '../../client/chat/room-view.js'
 import { WINDOW_SIZE, type RoomView } from '../../client/chat/room-view.js'
+import { MAX_WINDOW } from '../../client/room/message-window.js'
 import type { Workspace } from '../../client/workspace/workspace.js'
 import { providing, receive, waitFor, workspaceFor } from './workspace-fixture.js'
 
@@ -16,6 +17,14 @@ async function roomViewOf(workspace: Workspace, roomId: string): Promise<RoomVie
 
 const articles = (view: RoomView) => [...view.shadowRoot!.querySelectorAll('article.message')] as HTMLElement[]
 const scroller = (view: RoomView) => view.shadowRoot!.querySelector('.scroller') as HTMLElement
+
+async function scrollTo(view: RoomView, edge: 'top' | 'bottom'): Promise<void> {
+  const s = scroller(view)
+  s.scrollTop = edge === 'top' ? 0 : s.scrollHeight
+  s.dispatchEvent(new Event('scroll'))
+  await view.updateComplete
+  await new Promise((resolve) => requestAnimationFrame(resolve))
+}
 
 describe('<room-view>', () => {
   let workspace: Workspace
@@ -43,9 +52,20 @@ describe('<room-view>', () => {
     console.log(`10,000-message room: first render in ${Math.round(took)} ms`)
 
     scroller(view).scrollTop = 0
+    const firstShown = articles(view)[5]!
+    const offsetBefore = firstShown.getBoundingClientRect().top - scroller(view).getBoundingClientRect().top
     scroller(view).dispatchEvent(new Event('scroll'))
     await waitFor(() => articles(view).length === 2 * WINDOW_SIZE)
-    expect(scroller(view).scrollTop, 'the reader keeps their place').to.be.greaterThan(0)
+    await new Promise((resolve) => requestAnimationFrame(resolve))
+    const offsetAfter = firstShown.getBoundingClientRect().top - scroller(view).getBoundingClientRect().top
+    expect(Math.abs(offsetAfter - offsetBefore), 'the message the reader was looking at stays put').to.be.lessThan(3)
+
+    for (let i = 0; i < 8; i++) await scrollTo(view, 'top')
+    expect(articles(view).length).to.equal(MAX_WINDOW)
+    expect(articles(view).at(-1)?.textContent, 'the newest dropped out of the DOM').not.to.contain('message 9999')
+    for (let i = 0; i < 12 && !articles(view).at(-1)?.textContent?.includes('message 9999'); i++) await scrollTo(view, 'bottom')
+    expect(articles(view).at(-1)?.textContent).to.contain('message 9999')
+    expect(articles(view).length).to.be.at.most(MAX_WINDOW)
   })
 
   it('groups david’s messages within five minutes under one header and separates days', async () => {
