@@ -22,7 +22,7 @@ export async function startHearth(options: HearthOptions): Promise<HearthRelay> 
   const accounts = new Accounts(db, { log: options.log, trustProxy: options.trustProxy, onBanned: options.onBanned })
   // The accounts door unless a caller brings its own (relay tests that predate accounts).
   const door = options.door ?? accounts.door
-  const http = [createApi(accounts, { trustProxy: options.trustProxy }), ...(options.http ?? []), staticClient()]
+  const http = [createApi(accounts, { trustProxy: options.trustProxy, log: options.log }), ...(options.http ?? []), staticClient()]
   const relay = await Relay.start({ ...options, storage, door, http })
   accounts.attach(relay)
   return Object.assign(relay, { accounts })

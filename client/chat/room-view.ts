@@ -15,6 +15,7 @@ import { newer, newest, older, rangeOf, WINDOW_STEP, type MessageWindow } from '
 import { layOut } from '../room/timeline.js'
 import type { Workspace } from '../workspace/workspace.js'
 import { lockIcon } from './icons.js'
+import './connection-status.js'
 import './message-composer.js'
 import { messageStyles, renderRow } from './message-row.js'
 
@@ -36,7 +37,8 @@ export class RoomView extends LitElement {
       header h1 { font-size: 1.05rem; margin: 0; flex: 1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
       header .kind { color: var(--muted); margin-right: 0.4rem; }
       header a { text-decoration: none; color: var(--accent-text); display: none; }
-      @media (max-width: 700px) { header a { display: inline; } }
+      header .phone-only { display: none; }
+      @media (max-width: 700px) { header a, header .phone-only { display: inline-flex; } }
       .scroller { overflow-anchor: none; overflow-y: auto; min-height: 0; padding: 0.5rem 0 0.75rem; overscroll-behavior: contain; }
       .jump { position: absolute; left: 50%; transform: translateX(-50%); bottom: 5rem; box-shadow: 0 4px 14px var(--shadow); }
       .empty { color: var(--muted); text-align: center; margin-top: 3rem; }
@@ -83,6 +85,7 @@ export class RoomView extends LitElement {
       <header>
         <a href="/" aria-label="All rooms">‹ Rooms</a>
         <h1>${room.kind === 'ping' ? null : html`<span class="kind" aria-hidden="true">${room.kind === 'closed' ? lockIcon : '#'}</span>`}${name}</h1>
+        <connection-status class="phone-only"></connection-status>
       </header>
       <div class="scroller" @scroll=${this.scrolled} tabindex="0" role="log" aria-label=${`Messages in ${name}`}>
         ${live?.refusal ? html`<p class="refused" role="alert">The relay refused a change here (${live.refusal}); this room was reloaded from the relay.</p>` : null}

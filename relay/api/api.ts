@@ -10,6 +10,7 @@ import FindMyWay from 'find-my-way'
 import type { Accounts } from '../accounts/accounts.js'
 import { AccountError } from '../accounts/errors.js'
 import { clientAddress, credentialsOf, sameOrigin } from '../accounts/credentials.js'
+import { consoleLog, type Log } from '../log.js'
 import type { HttpHandler } from '../relay.js'
 import { ApiError, sendError, sendJson } from './http.js'
 import type { Context, Route } from './route.js'
@@ -23,11 +24,13 @@ export const ROUTES: readonly Route[] = [...sessionRoutes, ...peopleRoutes, ...a
 
 export interface ApiOptions {
   trustProxy?: boolean
+  log?: Log
 }
 
 export function createApi(accounts: Accounts, options: ApiOptions = {}): HttpHandler {
   const router = FindMyWay({ ignoreTrailingSlash: true, caseSensitive: true })
   for (const route of ROUTES) router.on(route.method, route.path, () => {}, route)
+  const log = options.log ?? consoleLog
 
   return async (request: IncomingMessage, response: ServerResponse) => {
     const path = (request.url ?? '/').split('?')[0]!
@@ -52,8 +55,15 @@ export function createApi(accounts: Accounts, options: ApiOptions = {}): HttpHan
         sendJson(response, reply.status ?? (reply.body === undefined ? 204 : 200), reply.body, reply.headers)
       }
     } catch (error) {
-      if (error instanceof ApiError || error instanceof AccountError) sendError(response, error.kind, error.message)
-      else throw error
+      if (error instanceof ApiError || error instanceof AccountError) {
+        sendError(response, error.kind, error.message)
+      } else {
+        // Logged by route pattern, never by path: paths carry join codes and transfer tokens.
+        const route = found.store as Route
+        log.error(`${route.method} ${route.path} failed: ${(error as Error).stack}`)
+        if (response.headersSent) response.end()
+        else sendJson(response, 500, { error: 'internal', message: 'Something went wrong' })
+      }
     }
     return true
   }
