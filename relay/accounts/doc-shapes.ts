@@ -45,6 +45,8 @@ function userDoc({ people, rooms }: Stores, userId: string): DesiredDoc | undefi
   // A deactivated person's doc empties: if they ever come back, they see only what they may.
   if (user.status === 'active') {
     for (const room of rooms.of(userId)) {
+      // FIXME: open rooms list every active person, so each join rewrites every user doc; past a few
+      // hundred people, `members: 'everyone'` for open rooms (with the list in `account`) is cheaper.
       entries[room.id] = { id: room.id, kind: room.kind, name: room.name, members: rooms.memberIds(room.id), involvement: room.involvement }
     }
   }
