@@ -90,7 +90,7 @@ export class Compactor {
   }
 
   private run(request: CompactionRequest): Promise<CompactionResult> {
-    const worker = (this.worker ??= new Worker(new URL('./compact-worker.ts', import.meta.url)))
+    const worker = (this.worker ??= new Worker(new URL('./compact-worker-entry.mjs', import.meta.url)))
     worker.unref()
     return new Promise((resolve, reject) => {
       const cleanup = () => {
