@@ -8,7 +8,7 @@ import { history, seedRoom } from '../load/seed.js'
 import { MiB } from '../targets/process-stats.js'
 import { quiet, sleep, type Scenario } from '../scenario.js'
 
-const OPEN_TIMEOUT_MS = 60_000
+const OPEN_TIMEOUT_MS = 120_000
 
 
 export const bigRooms: Scenario = {
