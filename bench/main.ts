@@ -60,6 +60,8 @@ try {
         result.errors[kind] = (error as Error).message.split('\n')[0]!
         console.log(`  failed: ${(error as Error).message}`)
       } finally {
+        // What the server complained about, so a figure is never read without its context.
+        for (const line of target.stderr().filter((line) => /error|warn|fail/i.test(line)).slice(-5)) console.log(`  ${kind} said: ${line}`)
         await target.dispose()
       }
       console.log(`  done in ${((performance.now() - began) / 1000).toFixed(1)} s`)

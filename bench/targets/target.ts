@@ -30,6 +30,8 @@ export interface Target {
   /** Where a y-websocket client opens a doc. */
   url(docName: string): string
   sample(): ProcessSample
+  /** The last lines the server wrote to stderr. */
+  stderr(): string[]
   /** Stops (SIGTERM) and starts again on the same data; resolves with ms until it accepts connections. */
   restart(): Promise<number>
   kill9(): Promise<void>
@@ -66,6 +68,7 @@ export async function startTarget(kind: TargetKind): Promise<Target> {
     get pid() { return server.pid },
     url: (docName) => `${base}${encodeURIComponent(docName)}${access.query}`,
     sample: () => server.sample(),
+    stderr: () => [...server.stderr],
     async restart() {
       await server.stop()
       return server.start()
