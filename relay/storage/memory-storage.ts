@@ -7,7 +7,7 @@ export class MemoryStorage implements Storage {
   private readonly snapshots = new Map<string, StoredUpdate[]>()
 
   loadDoc(doc: string): StoredUpdate[] {
-    return [...(this.snapshots.get(doc) ?? []), ...(this.logs.get(doc) ?? [])]
+    return [...(this.snapshots.get(doc) ?? []), ...(this.logs.get(doc) ?? [])].map((row) => ({ id: row.id, data: row.data.slice(), meta: row.meta.slice() }))
   }
 
   appendUpdates(updates: NewUpdate[]): number[] {
