@@ -8,6 +8,7 @@ import { Relay, type RelayOptions } from './relay.js'
 import { staticClient } from './http/static-client.js'
 import { Accounts, type AccountsOptions } from './accounts/accounts.js'
 import { createApi } from './api/api.js'
+import { createWriteAuthorizer } from './authorization/hearth-authorizer.js'
 
 export interface HearthOptions extends Omit<RelayOptions, 'storage'>, Pick<AccountsOptions, 'onBanned' | 'trustProxy'> {
   dataDir: string
@@ -23,7 +24,9 @@ export async function startHearth(options: HearthOptions): Promise<HearthRelay> 
   // The accounts door unless a caller brings its own (relay tests that predate accounts).
   const door = options.door ?? accounts.door
   const http = [createApi(accounts, { trustProxy: options.trustProxy, log: options.log }), ...(options.http ?? []), staticClient()]
-  const relay = await Relay.start({ ...options, storage, door, http })
+  // Every write on every path is judged by the rules of DESIGN section 3 unless a caller brings its own.
+  const authorizer = options.authorizer ?? createWriteAuthorizer(db)
+  const relay = await Relay.start({ ...options, storage, door, http, authorizer })
   accounts.attach(relay)
   return Object.assign(relay, { accounts })
 }

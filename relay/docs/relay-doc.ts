@@ -125,6 +125,7 @@ export class RelayDoc {
   write(update: Uint8Array): void {
     const facts = readUpdateFacts(update)
     if (facts.created.minus(this.known).isEmpty && facts.deleted.minus(this.deleted).isEmpty) return
+    this.context.authorizer.wrote?.(this.name, facts)
     const { data, created } = this.onlyWhatIsNew(update, facts.created)
     this.known.addSet(facts.created)
     this.deleted.addSet(facts.deleted)

@@ -33,6 +33,8 @@ export interface WriteAuthorizer {
   check(attempt: WriteAttempt): WriteRefusal | null
   /** Called after the update was accepted, so the authorizer can learn (e.g. client id owners). */
   accepted?(attempt: WriteAttempt): void
+  /** Called for the relay's own writes (`RelayDoc.write`), so their client ids count as the relay's. */
+  wrote?(docName: string, facts: UpdateFacts): void
 }
 
 export const allowAllWrites: WriteAuthorizer = { check: () => null }

@@ -1,0 +1,106 @@
+/**
+ * Hearth's write authorizer (DESIGN section 3): every update, on every path into a doc, is judged
+ * by the rules of its doc's kind before it is stored or forwarded. It keeps, per doc, who owns
+ * which Yjs client id (in SQLite) and, for rooms, where each item sits (an ItemIndex, never a
+ * Y.Doc), learning both from what it accepts and from what the relay writes itself.
+ */
+import type Database from 'better-sqlite3'
+import type { UpdateFacts } from '../docs/update-facts.js'
+import type { WriteAttempt, WriteAuthorizer, WriteRefusal } from '../docs/write-authorizer.js'
+import { SqliteStorage } from '../storage/sqlite-storage.js'
+import { ClientOwners, RELAY_OWNER } from './client-owners.js'
+import { indexStructs, type ItemIndex } from './item-index.js'
+import { Judgement, refuse } from './judgement.js'
+import { RoomIndex } from './room-index.js'
+import { judgeRoomWrite } from './room-rules.js'
+import { judgeUserDocWrite, USER_DOC_PREFIX } from './user-doc-rules.js'
+
+export const ROOM_DOC_PREFIX = 'room:'
+export const ACCOUNT_DOC = 'account'
+
+/** Docs judged recently stay in memory; past this many, the least recently used idle ones go. */
+export const MAX_REMEMBERED_DOCS = 500
+/** A doc's state is forgotten only this long after its last write, so no commit is still pending. */
+const FORGET_AFTER_MS = 60_000
+
+export interface HearthAuthorizerOptions {
+  /** The relay's clock, for createdAt limits (tests pass a fixed one). */
+  now?: () => number
+}
+
+interface DocAuthority {
+  owners: Map<number, string>
+  room?: RoomIndex
+  lastUsed: number
+}
+
+export interface HearthAuthorizer extends WriteAuthorizer {
+  /** Learns from a write the relay made itself (its client ids are the relay's). */
+  wrote(docName: string, facts: UpdateFacts): void
+}
+
+export function createWriteAuthorizer(db: Database.Database, options: HearthAuthorizerOptions = {}): HearthAuthorizer {
+  const now = options.now ?? Date.now
+  const owners = new ClientOwners(db)
+  const storage = new SqliteStorage(db)
+  const docs = new Map<string, DocAuthority>()
+  const placesOf = new WeakMap<WriteAttempt, ItemIndex>()
+
+  const authorityOf = (docName: string): DocAuthority => {
+    let authority = docs.get(docName)
+    if (authority) {
+      docs.delete(docName) // re-inserted last: the Map's order is least recently used first
+    } else {
+      forgetIdleDocs(docs)
+      authority = { owners: owners.of(docName), lastUsed: 0 }
+      if (docName.startsWith(ROOM_DOC_PREFIX)) authority.room = new RoomIndex(() => storage.loadDoc(docName))
+    }
+    authority.lastUsed = Date.now()
+    docs.set(docName, authority)
+    return authority
+  }
+
+  const claim = (docName: string, authority: DocAuthority, client: number, owner: string) => {
+    if (authority.owners.has(client)) return
+    authority.owners.set(client, owner)
+    owners.claim(docName, client, owner)
+  }
+
+  return {
+    check(attempt: WriteAttempt): WriteRefusal | null {
+      const { docName } = attempt
+      if (docName === ACCOUNT_DOC) return refuse('server-owned', 'the account doc is written by the relay')
+      const authority = authorityOf(docName)
+      const judgement = new Judgement(attempt, authority.owners)
+      if (authority.room) {
+        const verdict = judgeRoomWrite(judgement, authority.room, now())
+        if (verdict.places) placesOf.set(attempt, verdict.places)
+        return verdict.refusal
+      }
+      if (docName.startsWith(USER_DOC_PREFIX)) return judgeUserDocWrite(judgement, docName.slice(USER_DOC_PREFIX.length))
+      return refuse('read-only', 'clients write only to rooms and their own user doc')
+    },
+
+    accepted(attempt: WriteAttempt): void {
+      const authority = authorityOf(attempt.docName)
+      for (const client of attempt.newStructs.clients.keys()) claim(attempt.docName, authority, client, attempt.writer.userId)
+      const places = placesOf.get(attempt)
+      if (places) authority.room?.index.addAll(places)
+    },
+
+    wrote(docName: string, facts: UpdateFacts): void {
+      const authority = authorityOf(docName)
+      for (const client of facts.created.clients.keys()) claim(docName, authority, client, RELAY_OWNER)
+      if (authority.room && facts.structs.length > 0) authority.room.index.addAll(indexStructs(facts.structs, authority.room.index).local)
+    },
+  }
+}
+
+function forgetIdleDocs(docs: Map<string, DocAuthority>): void {
+  if (docs.size < MAX_REMEMBERED_DOCS) return
+  const idleSince = Date.now() - FORGET_AFTER_MS
+  for (const [name, authority] of docs) {
+    if (docs.size < MAX_REMEMBERED_DOCS) return
+    if (authority.lastUsed < idleSince) docs.delete(name)
+  }
+}

@@ -1,0 +1,10 @@
+/** The room document: schema, ids, clock and the only functions that write messages and boosts. */
+export * from './boosts.js'
+export * from './clock.js'
+export * from './ids.js'
+export * from './limits.js'
+export * from './messages.js'
+export * from './order.js'
+export * from './room-clock.js'
+export * from './schema.js'
+export * from './writer.js'
