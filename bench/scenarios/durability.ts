@@ -20,7 +20,7 @@ type Post = (seq: number) => void
 
 export const durability: Scenario = {
   name: 'durability',
-  title: 'Durability: kill -9 during a stream (500 messages/s) and right after a burst (2,000 messages)',
+  title: 'Durability: kill -9 during a stream (up to 500 messages/s) and right after a burst (2,000 messages)',
   figures: [
     { key: 'stream.lost', label: 'stream: echoed before the kill, missing after restart', unit: 'count', better: 'none' },
     { key: 'stream.echoed', label: 'stream: echoed before the kill', unit: 'count', better: 'none' },
