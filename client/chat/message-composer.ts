@@ -10,6 +10,8 @@ import { controls } from '../app/shared-styles.js'
 import type { Workspace } from '../workspace/workspace.js'
 
 export const DRAFT_SAVE_DELAY_MS = 250
+/** Typing is re-announced at most this often while keys keep coming. */
+const TYPING_RENEW_MS = 2000
 
 @customElement('message-composer')
 export class MessageComposer extends LitElement {
@@ -26,11 +28,16 @@ export class MessageComposer extends LitElement {
   @property() roomName = ''
   @query('textarea') private textarea!: HTMLTextAreaElement
   private saving: ReturnType<typeof setTimeout> | undefined
+  private typingSince = 0
 
   override willUpdate(changed: PropertyValues<this>): void {
     // Moving to another room keeps what was typed for the one being left.
     const left = changed.get('roomId')
-    if (left && this.textarea && this.workspace) this.workspace.saveDraft(left, this.textarea.value)
+    if (left && this.textarea && this.workspace) {
+      this.workspace.saveDraft(left, this.textarea.value)
+      this.workspace.setTyping(left, false)
+      this.typingSince = 0
+    }
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -43,6 +50,7 @@ export class MessageComposer extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback()
     this.saveDraft()
+    this.announceTyping(false)
   }
 
   override render() {
@@ -77,13 +85,22 @@ export class MessageComposer extends LitElement {
     this.fit()
     clearTimeout(this.saving)
     this.workspace.saveDraft(this.roomId, '')
+    this.announceTyping(false)
     this.dispatchEvent(new Event('sent', { bubbles: true, composed: true }))
   }
 
   private typed() {
     this.fit()
+    this.announceTyping(this.textarea.value.trim() !== '')
     clearTimeout(this.saving)
     this.saving = setTimeout(() => this.saveDraft(), DRAFT_SAVE_DELAY_MS)
+  }
+
+  private announceTyping(typing: boolean) {
+    const now = Date.now()
+    if (typing && now - this.typingSince < TYPING_RENEW_MS) return
+    this.typingSince = typing ? now : 0
+    this.workspace?.setTyping(this.roomId, typing)
   }
 
   private saveDraft() {

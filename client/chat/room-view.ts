@@ -32,7 +32,7 @@ export class RoomView extends LitElement {
     controls,
     messageStyles,
     css`
-      :host { display: grid; grid-template-rows: auto 1fr auto; height: 100%; min-height: 0; position: relative; background: var(--bg); }
+      :host { display: grid; grid-template-rows: auto 1fr auto auto; height: 100%; min-height: 0; position: relative; background: var(--bg); }
       header { display: flex; align-items: center; gap: 0.6rem; padding: 0.75rem 1rem; border-bottom: 1px solid var(--line); }
       header h1 { font-size: 1.05rem; margin: 0; flex: 1; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
       header .kind { color: var(--muted); margin-right: 0.4rem; }
@@ -42,6 +42,7 @@ export class RoomView extends LitElement {
       .scroller { overflow-anchor: none; overflow-y: auto; min-height: 0; padding: 0.5rem 0 0.75rem; overscroll-behavior: contain; }
       .jump { position: absolute; left: 50%; transform: translateX(-50%); bottom: 5rem; box-shadow: 0 4px 14px var(--shadow); }
       .empty { color: var(--muted); text-align: center; margin-top: 3rem; }
+      .typing { margin: 0; padding: 0 1rem; min-height: 1.2rem; font-size: 0.78rem; color: var(--muted); font-style: italic; }
       .refused { background: var(--warn-bg); padding: 0.4rem 1rem; font-size: 0.85rem; }
     `,
   ]
@@ -51,6 +52,7 @@ export class RoomView extends LitElement {
   @state() private newBelow = false
   @query('.scroller') private scroller!: HTMLElement
   private readonly changes = new ChangeController(this)
+  private typingExpiry: ReturnType<typeof setTimeout> | undefined
   private pinned = true
   private newestSeen: string | undefined
   /** A message on screen and its offset from the scroller's top, kept in place while the window slides. */
@@ -92,12 +94,16 @@ export class RoomView extends LitElement {
         ${messages.length === 0 ? html`<p class="empty">No messages yet. Say hello!</p>` : null}
         ${repeat(layOut(shown), (row) => row.key, (row) => renderRow(row, workspace, this.roomId))}
       </div>
+      <p class="typing" aria-live="polite">${typingLine(workspace.typing(this.roomId))}</p>
       ${this.newBelow ? html`<button class="jump primary" @click=${this.jumpToNewest}>Jump to newest ↓</button>` : null}
       <message-composer .roomId=${this.roomId} .roomName=${name} @sent=${() => this.follow()}></message-composer>
     `
   }
 
   override updated(changed: PropertyValues<this>): void {
+    // A typing mark expires by time alone: look again when it would have.
+    clearTimeout(this.typingExpiry)
+    if (this.workspace?.typing(this.roomId).length) this.typingExpiry = setTimeout(() => this.requestUpdate(), 1000)
     if (!this.scroller) return
     // Opening a room means writing in it, except on a phone, where the keyboard would cover the room.
     if (changed.has('roomId') && !matchMedia('(max-width: 700px)').matches) this.shadowRoot?.querySelector('message-composer')?.focus()
@@ -157,6 +163,14 @@ export class RoomView extends LitElement {
     this.newBelow = false
     this.requestUpdate()
   }
+}
+
+/** "Kevin is typing…", "Kevin and JZ are typing…", "Several people are typing…" */
+export function typingLine(names: string[]): string {
+  if (names.length === 0) return ''
+  if (names.length === 1) return `${names[0]} is typing…`
+  if (names.length === 2) return `${names[0]} and ${names[1]} are typing…`
+  return 'Several people are typing…'
 }
 
 declare global {

@@ -5,10 +5,11 @@
  * Reconnects back off with jitter; 4401/4403 on the socket end the session (sign in again).
  */
 import * as decoding from 'lib0/decoding'
+import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { FINAL_CLOSE_CODES } from '../../shared/protocol/close-codes.js'
 import { readLiveFrame, writeDocFrame, writeRelayMessage, type RelayMessage } from '../../shared/protocol/live-messages.js'
-import { MalformedMessage, MessageType, SyncType, writeSyncStep1, writeSyncStep2, writeSyncUpdate } from '../../shared/protocol/sync-messages.js'
+import { MalformedMessage, MessageType, SyncType, writeAwareness, writeSyncStep1, writeSyncStep2, writeSyncUpdate } from '../../shared/protocol/sync-messages.js'
 import { reconnectDelay } from './backoff.js'
 import { LiveDoc } from './live-doc.js'
 
@@ -130,7 +131,12 @@ export class LiveConnection extends EventTarget {
       if (this.socket !== socket) return
       this.socket = undefined
       clearTimeout(this.silence)
-      for (const live of this.docs.values()) if (live.status !== 'refused') live.status = 'local'
+      for (const live of this.docs.values()) {
+        if (live.status !== 'refused') live.status = 'local'
+        // Without the relay, nobody else's presence is known any more.
+        const others = [...live.awareness.getStates().keys()].filter((id) => id !== live.doc.clientID)
+        removeAwarenessStates(live.awareness, others, FROM_RELAY)
+      }
       if (FINAL_CLOSE_CODES.has(event.code)) return this.signedOut()
       if (this.stopped) return
       if (!opened && this.options.stillSignedIn) {
@@ -179,7 +185,11 @@ export class LiveConnection extends EventTarget {
     if (!live) return // a doc we just left; its last frames may still be in flight
     const decoder = decoding.createDecoder(message)
     const type = decoding.readVarUint(decoder)
-    if (type === MessageType.awareness || type === MessageType.queryAwareness) return // FIXME: presence and typing, via y-protocols/awareness
+    if (type === MessageType.awareness) {
+      applyAwarenessUpdate(live.awareness, decoding.readVarUint8Array(decoder), FROM_RELAY)
+      return
+    }
+    if (type === MessageType.queryAwareness) return this.announce(live)
     if (type === MessageType.auth) {
       decoding.readVarUint(decoder)
       live.refusal = decoding.readVarString(decoder)
@@ -196,6 +206,7 @@ export class LiveConnection extends EventTarget {
         live.status = 'syncing'
         this.send(writeDocFrame(name, writeSyncStep2(Y.encodeStateAsUpdate(live.doc, payload))))
         this.send(writeDocFrame(name, writeSyncStep1(Y.encodeStateVector(live.doc))))
+        this.announce(live)
         live.changed()
         return
       case SyncType.step2:
@@ -222,7 +233,23 @@ export class LiveConnection extends EventTarget {
       this.changed()
     }
     doc.on('update', onUpdate)
-    this.unsubscribe.set(live, () => doc.off('update', onUpdate))
+    // Only this tab's own presence is sent; the relay relays everyone else's.
+    const awareness = live.awareness
+    const onPresence = (_changes: unknown, origin: unknown) => {
+      if (origin !== FROM_RELAY) this.announce(live, { evenIfGone: true })
+    }
+    awareness.on('update', onPresence)
+    this.unsubscribe.set(live, () => {
+      doc.off('update', onUpdate)
+      awareness.off('update', onPresence)
+    })
+  }
+
+  /** Sends this tab's presence in a doc; a cleared state is sent only as news (it tells others to drop it). */
+  private announce(live: LiveDoc, { evenIfGone = false } = {}): void {
+    if (this.state !== 'connected' || live.status === 'local' || live.status === 'refused') return
+    if (live.awareness.getLocalState() === null && !evenIfGone) return
+    this.send(writeDocFrame(live.name, writeAwareness(encodeAwarenessUpdate(live.awareness, [live.doc.clientID]))))
   }
 
   private send(frame: Uint8Array): void {

@@ -5,12 +5,15 @@
  */
 import * as Y from 'yjs'
 import { IndexeddbPersistence } from 'y-indexeddb'
+import { Awareness } from 'y-protocols/awareness'
 import { RelayState } from './relay-state.js'
 
 export type LiveDocStatus = 'local' | 'syncing' | 'synced' | 'refused'
 
 export class LiveDoc extends EventTarget {
   doc: Y.Doc
+  /** Presence and typing in this doc: relayed by the relay, never stored. */
+  awareness: Awareness
   status: LiveDocStatus = 'local'
   refusal: string | undefined
   /** Grows with every change to the doc's content (not with delivery news), for caches. */
@@ -24,6 +27,7 @@ export class LiveDoc extends EventTarget {
     super()
     this.relayState = new RelayState(name)
     this.doc = new Y.Doc()
+    this.awareness = quietAwareness(this.doc)
     this.loaded = this.attach()
   }
 
@@ -36,8 +40,10 @@ export class LiveDoc extends EventTarget {
   async reset(reason: string): Promise<void> {
     await this.store?.clearData()
     this.relayState.forget()
+    this.awareness.destroy()
     this.doc.destroy()
     this.doc = new Y.Doc()
+    this.awareness = quietAwareness(this.doc)
     this.status = 'local'
     this.refusal = reason
     this.loaded = this.attach()
@@ -49,10 +55,12 @@ export class LiveDoc extends EventTarget {
   async erase(): Promise<void> {
     await this.store?.clearData()
     this.relayState.forget()
+    this.awareness.destroy()
     this.doc.destroy()
   }
 
   close(): void {
+    this.awareness.destroy()
     void this.store?.destroy()
     this.doc.destroy()
   }
@@ -63,6 +71,7 @@ export class LiveDoc extends EventTarget {
 
   private async attach(): Promise<void> {
     const doc = this.doc
+    this.awareness.on('change', () => this.changed())
     doc.on('update', () => {
       this.contentVersion++
       this.changed()
@@ -71,4 +80,14 @@ export class LiveDoc extends EventTarget {
     this.store = new IndexeddbPersistence(this.name, doc)
     await this.store.whenSynced
   }
+}
+
+/**
+ * No presence until there is something to say (typing): an empty state would be re-announced
+ * every 15 s for every doc, the idle traffic DESIGN section 7 warns about.
+ */
+function quietAwareness(doc: Y.Doc): Awareness {
+  const awareness = new Awareness(doc)
+  awareness.setLocalState(null)
+  return awareness
 }

@@ -12,6 +12,9 @@ import { readPeople, readRooms, type Person, type RoomEntry } from './directory.
 
 export const roomDocName = (roomId: string) => `room:${roomId}`
 
+/** A typing mark lasts this long after the last keystroke (Campfire's 5 s). */
+export const TYPING_MS = 5000
+
 export class Workspace extends EventTarget {
   account!: LiveDoc
   user!: LiveDoc
@@ -112,6 +115,26 @@ export class Workspace extends EventTarget {
     if ((drafts.get(roomId) ?? '') === text) return
     if (text === '') drafts.delete(roomId)
     else drafts.set(roomId, text)
+  }
+
+  /** Who else is typing in a room right now (their last keystroke within TYPING_MS). */
+  typing(roomId: string, now = Date.now()): string[] {
+    const live = this.room(roomId)
+    if (!live) return []
+    const names: string[] = []
+    for (const [clientId, state] of live.awareness.getStates()) {
+      if (clientId === live.doc.clientID) continue
+      const user = typeof state.user === 'string' ? state.user : typeof state.user?.id === 'string' ? (state.user.id as string) : undefined
+      if (user && user !== this.me.id && typeof state.typing === 'number' && now - state.typing < TYPING_MS) names.push(this.nameOf(user))
+    }
+    return [...new Set(names)]
+  }
+
+  setTyping(roomId: string, typing: boolean): void {
+    const awareness = this.room(roomId)?.awareness
+    if (!awareness) return
+    if (typing) awareness.setLocalState({ user: this.me.id, typing: Date.now() })
+    else if (awareness.getLocalState() !== null) awareness.setLocalState(null)
   }
 
   /** Changes waiting for the relay: undelivered messages in rooms, and each other doc with unsent edits. */

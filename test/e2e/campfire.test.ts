@@ -74,8 +74,12 @@ describe('Hearth in the browser', { timeout: 120_000 }, () => {
   it('shows each person the other one’s messages live', async () => {
     await send(david.page, 'Morning, everyone')
     await sees(kevin.page, 'Morning, everyone')
-    await send(kevin.page, 'Morning, David!')
+    await kevin.page.getByRole('textbox', { name: /^Message/ }).pressSequentially('Morning, ')
+    await david.page.getByText('Kevin is typing…').waitFor({ timeout: WAIT_MS })
+    await kevin.page.getByRole('textbox', { name: /^Message/ }).fill('Morning, David!')
+    await kevin.page.getByRole('textbox', { name: /^Message/ }).press('Enter')
     await sees(david.page, 'Morning, David!')
+    await david.page.getByText('Kevin is typing…').waitFor({ state: 'detached', timeout: WAIT_MS })
     await screenshot(david.page, 'room')
   })
 

@@ -23,6 +23,7 @@ export async function personAt(browser: Browser, baseURL: string): Promise<{ con
   const context = await browser.newContext({ baseURL, viewport: { width: 1100, height: 720 } })
   const page = await context.newPage()
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}`))
+  if (process.env.HEARTH_PAGE_LOG) page.on('console', (message) => console.error(`[page] ${message.text()}`))
   return { context, page }
 }
 
