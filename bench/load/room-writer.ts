@@ -1,30 +1,19 @@
 /**
- * Messages written the way the app writes them (DESIGN section 2): root map `messages`, key
- * `<userId>.<ulid>`, value a Y.Map {author, createdAt, body, mentions}.
- * FIXME: use the room schema's postMessage from shared/room once it lands, so a schema change shows here.
+ * Messages written the way the app writes them: through the room schema's `postMessage`
+ * (shared/room), so ids, fields and the hybrid clock are exactly what the relay's checks expect.
  */
 import * as Y from 'yjs'
-import { ulid } from 'ulid'
+import { postMessage } from '../../shared/room/index.js'
 
 const FILLER = 'Shipping the new onboarding flow today, please shout if the copy looks off anywhere.'
 
 export class RoomWriter {
   readonly doc = new Y.Doc()
-  private readonly messages = this.doc.getMap<Y.Map<unknown>>('messages')
-  private lastCreatedAt = 0
 
   constructor(readonly userId: string) {}
 
   post(body: string): void {
-    // The hybrid clock: never below a createdAt this writer has already used.
-    const createdAt = Math.max(Date.now(), this.lastCreatedAt + 1)
-    this.lastCreatedAt = createdAt
-    const message = new Y.Map<unknown>()
-    message.set('author', this.userId)
-    message.set('createdAt', createdAt)
-    message.set('body', body)
-    message.set('mentions', [])
-    this.messages.set(`${this.userId}.${ulid()}`, message)
+    postMessage(this.doc, this.userId, { body })
   }
 
   /** `count` messages in one transaction: one update, as a paste or an import would send. */
