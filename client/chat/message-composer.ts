@@ -4,9 +4,10 @@
  */
 import { consume } from '@lit/context'
 import { LitElement, css, html, type PropertyValues } from 'lit'
-import { customElement, property, query } from 'lit/decorators.js'
+import { customElement, property, query, state } from 'lit/decorators.js'
 import { workspaceContext } from '../app/contexts.js'
 import { controls } from '../app/shared-styles.js'
+import { MAX_BODY_LENGTH } from '../room/message-writer.js'
 import type { Workspace } from '../workspace/workspace.js'
 
 export const DRAFT_SAVE_DELAY_MS = 250
@@ -20,6 +21,7 @@ export class MessageComposer extends LitElement {
     css`
       :host { display: block; padding: 0.6rem 1rem 0.9rem; }
       form { display: flex; gap: 0.5rem; align-items: flex-end; }
+      .problem { color: var(--danger); font-size: 0.8rem; margin: 0 0 0.3rem; }
       textarea { flex: 1; resize: none; min-height: 2.6rem; max-height: 12rem; line-height: 1.4; box-sizing: border-box; }
     `,
   ]
@@ -27,6 +29,7 @@ export class MessageComposer extends LitElement {
   @property() roomId = ''
   @property() roomName = ''
   @query('textarea') private textarea!: HTMLTextAreaElement
+  @state() private problem = ''
   private saving: ReturnType<typeof setTimeout> | undefined
   private typingSince = 0
 
@@ -54,9 +57,9 @@ export class MessageComposer extends LitElement {
   }
 
   override render() {
-    return html`<form @submit=${this.submit}>
+    return html`${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : null}<form @submit=${this.submit}>
       <label class="visually-hidden" for="body">Message ${this.roomName}</label>
-      <textarea id="body" rows="1" placeholder=${`Message ${this.roomName}`} @keydown=${this.keydown} @input=${this.typed}></textarea>
+      <textarea id="body" rows="1" maxlength=${MAX_BODY_LENGTH} placeholder=${`Message ${this.roomName}`} @keydown=${this.keydown} @input=${this.typed}></textarea>
       <button class="primary" type="submit">Send</button>
     </form>`
   }
@@ -80,7 +83,14 @@ export class MessageComposer extends LitElement {
   private send() {
     const body = this.textarea.value.trim()
     if (!body || !this.workspace) return
-    this.workspace.post(this.roomId, body)
+    try {
+      this.workspace.post(this.roomId, body)
+      this.problem = ''
+    } catch (error) {
+      // The room schema refused it (too long, say): keep the text so nothing typed is lost.
+      this.problem = (error as Error).message
+      return
+    }
     this.textarea.value = ''
     this.fit()
     clearTimeout(this.saving)

@@ -5,7 +5,7 @@ import { postMessage } from '../../client/room/message-writer.js'
 import { GROUPING_WINDOW_MS, dayLabel, layOut } from '../../client/room/timeline.js'
 
 const at = (iso: string) => new Date(iso).getTime()
-const message = (id: string, author: string, createdAt: number, body = id): Message => ({ id, author, createdAt, body })
+const message = (id: string, author: string, createdAt: number, body = id): Message => ({ id, author, createdAt, body, mentions: [] })
 
 describe('a room timeline', () => {
   it('orders messages by createdAt, then id, whatever order they were inserted in', () => {
