@@ -47,13 +47,14 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  * server that writes behind (LevelDB's queue, Hearth's compaction worker) gets to finish before it
  * is restarted, so a restart measures start-up, not lost work.
  */
-export async function quiet(target: { sample(): { cpuSeconds: number } }, limitMs = 60_000): Promise<void> {
+export async function quiet(target: { sample(): { cpuSeconds: number } }, quick: boolean, limitMs = 60_000): Promise<void> {
   const deadline = performance.now() + limitMs
+  const stepMs = quick ? 300 : 1_000
   let last = target.sample().cpuSeconds
   while (performance.now() < deadline) {
-    await sleep(1_000)
+    await sleep(stepMs)
     const now = target.sample().cpuSeconds
-    if (now - last < 0.05) return
+    if (now - last < 0.05 * (stepMs / 1_000) + 0.011) return
     last = now
   }
 }

@@ -24,7 +24,7 @@ export const authorization: Scenario = {
     { key: 'updates', label: 'messages written', unit: 'count', better: 'none' },
   ],
   async measure(target, context) {
-    const count = context.quick ? 1_000 : 5_000
+    const count = context.quick ? 500 : 5_000
     const measurement: Measurement = { values: await cpuPerUpdate(target, count), figures: [] }
     if (target.kind === 'hearth') await foldInAuthorizationCost(measurement)
     return measurement

@@ -36,7 +36,7 @@ export const bigRooms: Scenario = {
       await client.close()
     }
     const seedSeconds = (performance.now() - seedBegan) / 1000
-    await quiet(target)
+    await quiet(target, context.quick)
     const afterSeed = target.sample().rssBytes / MiB
     if (target.persists) await target.restart()
     const restarted = target.persists ? target.sample().rssBytes : baseline

@@ -21,7 +21,7 @@ export const coldStart: Scenario = {
     const seeder = await seedRoom(target, docName, history(target.access.userId, messages), messages)
     await seeder.close()
     // Let a server that writes behind (LevelDB's queue) finish; a deploy would not wait, but we measure start-up here.
-    await quiet(target)
+    await quiet(target, context.quick)
     const listening = await target.restart()
     // A server without persistence comes back empty; waiting longer would only measure the timeout.
     const read = await readRoom(target, docName, messages, target.persists ? 60_000 : 2_000)

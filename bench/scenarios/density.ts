@@ -32,8 +32,8 @@ export const density: Scenario = {
     { key: 'loadCpu', label: 'load generator CPU to connect all', unit: 's', better: 'none' },
   ],
   async measure(target, context) {
-    const total = context.quick ? 600 : 19_500
-    const rooms = context.quick ? 30 : 500
+    const total = context.quick ? 400 : 19_500
+    const rooms = context.quick ? 20 : 500
     const settleMs = context.quick ? 300 : 3_000
     await target.access.prepareRooms(rooms)
     const urls = Array.from({ length: total }, (_, i) => target.url(target.access.docName(i % rooms)))

@@ -47,7 +47,7 @@ export const fanout: Scenario = {
   figures: [...figuresFor('rooms', '50 rooms x 20'), ...figuresFor('hot', 'hot room 200')],
   async measure(target, context) {
     const measurement: Measurement = { values: {}, latencies: {} }
-    const durationMs = context.quick ? 1_500 : 20_000
+    const durationMs = context.quick ? 1_000 : 20_000
     for (const shape of shapes(context.quick)) {
       context.say(`  ${shape.key}: ${shape.rooms} x ${shape.clients} clients, ${shape.writers} writers at ${shape.messagesPerSecond}/s for ${durationMs / 1000} s`)
       const result = await runShape(target, context, shape, durationMs)
