@@ -35,6 +35,7 @@ const chosen = positionals.length > 0 ? SCENARIOS.filter((scenario) => positiona
 const targets = flags.targets.split(',').filter((kind): kind is TargetKind => (TARGET_KINDS as readonly string[]).includes(kind))
 
 const startedAt = new Date()
+const stamp = startedAt.toISOString().replace(/[:.]/g, '-')
 const agents = await startAgents(AGENTS)
 const context: BenchContext = { quick: flags.quick, agents, say: (line) => console.log(line) }
 const results: ScenarioResult[] = []
@@ -59,6 +60,7 @@ try {
       } catch (error) {
         result.errors[kind] = (error as Error).message.split('\n')[0]!
         console.log(`  failed: ${(error as Error).message}`)
+        await Promise.allSettled(agents.map((agent) => agent.call({ name: 'reset' }, 120_000)))
       } finally {
         // What the server complained about, so a figure is never read without its context.
         for (const line of target.stderr().filter((line) => /error|warn|fail/i.test(line)).slice(-5)) console.log(`  ${kind} said: ${line}`)
@@ -67,32 +69,36 @@ try {
       console.log(`  done in ${((performance.now() - began) / 1000).toFixed(1)} s`)
     }
     results.push(result)
+    writeResults()
     console.log(`\n${scenarioTable(result)}\n`)
   }
 } finally {
   await stopAgents(agents)
 }
 
-mkdirSync(RESULTS_DIR, { recursive: true })
-const stamp = startedAt.toISOString().replace(/[:.]/g, '-')
-const command = `npm run bench --${flags.quick ? ' --quick' : ''}${positionals.length ? ` ${positionals.join(' ')}` : ''}`
-const markdown = [
-  `# Hearth benchmark, ${startedAt.toISOString()}`,
-  '',
-  ...(flags.quick ? ['Quick mode: every size is reduced (see each scenario); the titles give the full run\'s sizes.', ''] : []),
-  `\`${command}\` on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}. Hearth: ${hearthMode}.`,
-  '',
-  ...results.map(scenarioTable).flatMap((table) => [table, '']),
-].join('\n')
-const json = JSON.stringify({ startedAt, command, quick: flags.quick, hearth: hearthMode, results }, (key, value) => (key === 'latencies' ? undefined : value), 2)
-writeFileSync(new URL(`${stamp}.json`, RESULTS_DIR), json)
-writeFileSync(new URL(`${stamp}.md`, RESULTS_DIR), markdown)
-writeFileSync(new URL('latest.json', RESULTS_DIR), json)
-writeFileSync(new URL('latest.md', RESULTS_DIR), markdown)
-for (const result of results) {
-  if (!Object.values(result.byTarget).some((measurement) => measurement?.latencies)) continue
-  const svg = latencyPlot(result)
-  writeFileSync(new URL(`${stamp}-${result.name}-latency.svg`, RESULTS_DIR), svg)
-  writeFileSync(new URL(`latest-${result.name}-latency.svg`, RESULTS_DIR), svg)
-}
 console.log(`results in bench/results/${stamp}.{json,md} (and latest.*)`)
+
+/** Written after every scenario, so a long run that dies late keeps what it measured. */
+function writeResults(): void {
+  mkdirSync(RESULTS_DIR, { recursive: true })
+  const command = `npm run bench --${flags.quick ? ' --quick' : ''}${positionals.length ? ` ${positionals.join(' ')}` : ''}`
+  const markdown = [
+    `# Hearth benchmark, ${startedAt.toISOString()}`,
+    '',
+    ...(flags.quick ? ['Quick mode: every size is reduced (see each scenario); the titles give the full run\'s sizes.', ''] : []),
+    `\`${command}\` on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}. Hearth: ${hearthMode}.`,
+    '',
+    ...results.map(scenarioTable).flatMap((table) => [table, '']),
+  ].join('\n')
+  const json = JSON.stringify({ startedAt, command, quick: flags.quick, hearth: hearthMode, results }, (key, value) => (key === 'latencies' ? undefined : value), 2)
+  writeFileSync(new URL(`${stamp}.json`, RESULTS_DIR), json)
+  writeFileSync(new URL(`${stamp}.md`, RESULTS_DIR), markdown)
+  writeFileSync(new URL('latest.json', RESULTS_DIR), json)
+  writeFileSync(new URL('latest.md', RESULTS_DIR), markdown)
+  for (const result of results) {
+    if (!Object.values(result.byTarget).some((measurement) => measurement?.latencies)) continue
+    const svg = latencyPlot(result)
+    writeFileSync(new URL(`${stamp}-${result.name}-latency.svg`, RESULTS_DIR), svg)
+    writeFileSync(new URL(`latest-${result.name}-latency.svg`, RESULTS_DIR), svg)
+  }
+}

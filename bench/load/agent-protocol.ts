@@ -14,6 +14,7 @@ export type AgentCommand =
   | { name: 'fanout.close' }
   | { name: 'idle.connect'; urls: string[]; headers: Record<string, string>; localAddress: string; concurrency: number }
   | { name: 'idle.close' }
+  | { name: 'reset' }
   | { name: 'storm.run'; url: string; count: number; stateVector: Uint8Array; headers: Record<string, string>; localAddress: string; timeoutMs: number; missedMarker: string }
 
 export interface FanoutRoomResult {

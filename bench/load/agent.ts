@@ -171,6 +171,13 @@ async function run(command: AgentCommand): Promise<unknown> {
       return result
     }
     case 'storm.run': return stormRun(command)
+    case 'reset': {
+      // After a failed scenario: nothing it opened may weigh on the next one.
+      const result = await closeAll([...idle, ...(fanout?.clients.map((entry) => entry.client) ?? [])])
+      idle = []
+      fanout = undefined
+      return result
+    }
   }
 }
 
