@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { z } from 'zod'
 import type { AccountErrorKind } from '../accounts/errors.js'
+import { SIGN_IN_WINDOW_MS } from '../accounts/throttle.js'
 
 /** JSON bodies are small: names, emails, ids. */
 export const MAX_JSON_BYTES = 64 * 1024
@@ -48,8 +49,11 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
   response.end(text)
 }
 
+/** How long a throttled client is told to wait: the throttle's whole window, to be safe. */
+const RETRY_AFTER_S = String(SIGN_IN_WINDOW_MS / 1000)
+
 export function sendError(response: ServerResponse, kind: ApiErrorKind, message: string): void {
-  sendJson(response, STATUS[kind], { error: kind, message })
+  sendJson(response, STATUS[kind], { error: kind, message }, kind === 'rate_limited' ? { 'retry-after': RETRY_AFTER_S } : {})
 }
 
 export async function readBytes(request: IncomingMessage, limit: number): Promise<Buffer> {

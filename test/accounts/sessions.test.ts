@@ -72,6 +72,7 @@ describe('signing in and out', () => {
     assert.deepEqual(statuses, [...Array(10).fill(401), 429])
     const right = await call(hearth.relay.port, 'POST', '/api/session', { body: { email: david.email, password: david.password }, from: '127.0.0.3' })
     assert.equal(right.status, 429, 'even the right password waits')
+    assert.equal(right.headers['retry-after'], '180')
     assert.equal((await attempt('127.0.0.4')).status, 401)
   })
 
