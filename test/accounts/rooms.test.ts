@@ -124,7 +124,13 @@ describe('rooms, pings and who may change them', () => {
   it('lets administrators change roles, but not their own, and members not at all', async () => {
     assert.equal((await as(hearth, kevin).patch(`/api/users/${jz.id}`, { role: 'administrator' })).status, 403)
     assert.equal((await as(hearth, david).patch(`/api/users/${david.id}`, { role: 'member' })).status, 403)
+    const kevinSocket = watchDoc(hearth, 'account', { token: kevin.token })
+    assert.equal(await kevinSocket.opened, 101)
+    const liveRole = () => [...hearth.relay.docs.get('account')!.peers].find((peer) => peer.principal.userId === kevin.id)?.principal.role
+    assert.equal(liveRole(), 'member')
     assert.equal((await as(hearth, david).patch(`/api/users/${kevin.id}`, { role: 'administrator' })).body.role, 'administrator')
+    assert.equal(liveRole(), 'administrator', 'the open socket speaks with the new role at once')
+    kevinSocket.ws.close()
     assert.equal((await as(hearth, kevin).patch(`/api/users/${jz.id}`, { role: 'bot' })).body.role, 'bot')
     assert.equal((await as(hearth, kevin).patch(`/api/users/${jz.id}`, { role: 'member' })).body.role, 'member')
   })
