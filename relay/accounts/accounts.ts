@@ -204,7 +204,14 @@ export class Accounts {
     })
     this.live.endEverySessionOf(user.id, CloseCode.forbidden, 'banned')
     const banned = this.afterLeaving(user.id)
-    if (this.relay && this.options.onBanned) await this.options.onBanned({ userId: user.id, roomDocNames, relay: this.relay })
+    if (this.relay && this.options.onBanned) {
+      // The ban itself stands even if the follow-up (erasing messages) fails; the operator hears of it.
+      try {
+        await this.options.onBanned({ userId: user.id, roomDocNames, relay: this.relay })
+      } catch (error) {
+        ;(this.options.log ?? consoleLog).error(`after banning ${user.id}: ${(error as Error).message}`)
+      }
+    }
     return banned
   }
 
