@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import { boost, boostsOf, messagesOf, mintId, postMessage } from '../../shared/room/index.js'
 import { eventually, startTestRelay, type TestRelay } from '../helpers/relay.js'
 import { testDoor } from '../helpers/test-door.js'
-import { allSee, contentOf, join, leave, pause, relayContent, startAfresh, toldRefusal, type Person } from './room-fixture.js'
+import { allSee, contentOf, join, leave, leaveEveryone, pause, type Person, relayContent, startAfresh, toldRefusal } from './room-fixture.js'
 
 /**
  * Kevin tries every forgery in a room where david wrote a message and jz boosted it. Each is
@@ -14,7 +14,10 @@ describe('forged writes to a room are refused and reach nobody', () => {
   let hearth: TestRelay
   let rooms = 0
   before(async () => (hearth = await startTestRelay({ door: testDoor })))
-  after(() => hearth.stop())
+  after(() => {
+    leaveEveryone()
+    return hearth.stop()
+  })
 
   interface Scene {
     docName: string
@@ -180,7 +183,10 @@ describe('forged writes to a room are refused and reach nobody', () => {
 describe('server-owned docs and maps are refused to clients', () => {
   let hearth: TestRelay
   before(async () => (hearth = await startTestRelay({ door: testDoor })))
-  after(() => hearth.stop())
+  after(() => {
+    leaveEveryone()
+    return hearth.stop()
+  })
 
   it('refuses any write to the account doc', async () => {
     const kevin = await join(hearth.relay, 'account', 'kevin')

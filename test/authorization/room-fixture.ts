@@ -21,9 +21,13 @@ export interface Person {
   refusals: string[]
 }
 
+/** Everyone still connected, so a failed test cannot leave providers reconnecting forever. */
+const present = new Set<Person>()
+
 export async function join(relay: Relay, docName: string, userId: string, role: Role = 'member', doc = new Y.Doc()): Promise<Person> {
   const { provider } = stockClient(relay.port, docName, doc, as(userId, role))
   const person: Person = { userId, role, doc, provider, refusals: [] }
+  present.add(person)
   listenForRefusals(person)
   await synced(provider)
   return person
@@ -52,8 +56,13 @@ export async function startAfresh(relay: Relay, docName: string, person: Person)
 }
 
 export function leave(person: Person): void {
+  present.delete(person)
   person.provider.destroy()
   person.doc.destroy()
+}
+
+export function leaveEveryone(): void {
+  for (const person of present) leave(person)
 }
 
 /** What a reader sees: messages and boosts as plain JSON. */
