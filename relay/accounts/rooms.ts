@@ -1,5 +1,6 @@
 /** Rooms and memberships in SQLite. Open rooms hold a membership row for every active user. */
 import type Database from 'better-sqlite3'
+import { preparedOnce, type Prepare } from './statements.js'
 import { defaultInvolvement, type Involvement, type Room, type RoomKind } from './types.js'
 
 interface RoomRow {
@@ -19,72 +20,73 @@ export interface Membership {
 }
 
 export class Rooms {
-  constructor(private readonly db: Database.Database) {}
+  private readonly sql: Prepare
+
+  constructor(private readonly db: Database.Database) {
+    this.sql = preparedOnce(db)
+  }
 
   create(room: { id: string; kind: RoomKind; name: string; creatorId: string }): Room {
-    this.db
-      .prepare('INSERT INTO rooms (id, kind, name, creator_id, created_at) VALUES (?, ?, ?, ?, ?)')
+    this.sql('INSERT INTO rooms (id, kind, name, creator_id, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(room.id, room.kind, room.name, room.creatorId, Date.now())
     return this.find(room.id)!
   }
 
   find(id: string): Room | undefined {
-    const row = this.db.prepare('SELECT * FROM rooms WHERE id = ?').get(id) as RoomRow | undefined
+    const row = this.sql('SELECT * FROM rooms WHERE id = ?').get(id) as RoomRow | undefined
     return row && toRoom(row)
   }
 
   open(): Room[] {
-    return (this.db.prepare("SELECT * FROM rooms WHERE kind = 'open' ORDER BY created_at, id").all() as RoomRow[]).map(toRoom)
+    return (this.sql("SELECT * FROM rooms WHERE kind = 'open' ORDER BY created_at, id").all() as RoomRow[]).map(toRoom)
   }
 
   /** Every room the user belongs to, with their involvement in it. */
   of(userId: string): Array<Room & { involvement: Involvement }> {
-    const rows = this.db
-      .prepare('SELECT rooms.*, memberships.involvement FROM rooms JOIN memberships ON memberships.room_id = rooms.id WHERE memberships.user_id = ? ORDER BY rooms.created_at, rooms.id')
+    const rows = this.sql('SELECT rooms.*, memberships.involvement FROM rooms JOIN memberships ON memberships.room_id = rooms.id WHERE memberships.user_id = ? ORDER BY rooms.created_at, rooms.id')
       .all(userId) as Array<RoomRow & { involvement: Involvement }>
     return rows.map((row) => ({ ...toRoom(row), involvement: row.involvement }))
   }
 
   rename(id: string, name: string): void {
-    this.db.prepare('UPDATE rooms SET name = ? WHERE id = ?').run(name, id)
+    this.sql('UPDATE rooms SET name = ? WHERE id = ?').run(name, id)
   }
 
   setKind(id: string, kind: RoomKind): void {
-    this.db.prepare('UPDATE rooms SET kind = ? WHERE id = ?').run(kind, id)
+    this.sql('UPDATE rooms SET kind = ? WHERE id = ?').run(kind, id)
   }
 
   delete(id: string): void {
-    this.db.prepare('DELETE FROM rooms WHERE id = ?').run(id)
+    this.sql('DELETE FROM rooms WHERE id = ?').run(id)
   }
 
   /** Active members only: a deactivated person keeps their rows (and their messages) but belongs nowhere. */
   memberIds(roomId: string): string[] {
-    const rows = this.db
-      .prepare("SELECT user_id FROM memberships JOIN users ON users.id = memberships.user_id WHERE room_id = ? AND users.status = 'active' ORDER BY user_id")
+    const rows = this.sql("SELECT user_id FROM memberships JOIN users ON users.id = memberships.user_id WHERE room_id = ? AND users.status = 'active' ORDER BY user_id")
       .all(roomId) as { user_id: string }[]
     return rows.map((row) => row.user_id)
   }
 
   /** Every member, active or not (whose docs must be rewritten when the room changes). */
   allMemberIds(roomId: string): string[] {
-    return (this.db.prepare('SELECT user_id FROM memberships WHERE room_id = ?').all(roomId) as { user_id: string }[]).map((row) => row.user_id)
+    return (this.sql('SELECT user_id FROM memberships WHERE room_id = ?').all(roomId) as { user_id: string }[]).map((row) => row.user_id)
   }
 
   isMember(roomId: string, userId: string): boolean {
-    return this.db.prepare('SELECT 1 FROM memberships WHERE room_id = ? AND user_id = ?').get(roomId, userId) !== undefined
+    return this.sql('SELECT 1 FROM memberships WHERE room_id = ? AND user_id = ?').get(roomId, userId) !== undefined
   }
 
   grant(roomId: string, userIds: readonly string[], kind: RoomKind): void {
-    const insert = this.db.prepare('INSERT OR IGNORE INTO memberships (room_id, user_id, involvement, created_at) VALUES (?, ?, ?, ?)')
+    const insert = this.sql('INSERT OR IGNORE INTO memberships (room_id, user_id, involvement, created_at) VALUES (?, ?, ?, ?)')
     for (const userId of userIds) insert.run(roomId, userId, defaultInvolvement(kind), Date.now())
   }
 
   revoke(roomId: string, userIds: readonly string[]): void {
-    const remove = this.db.prepare('DELETE FROM memberships WHERE room_id = ? AND user_id = ?')
+    const remove = this.sql('DELETE FROM memberships WHERE room_id = ? AND user_id = ?')
     for (const userId of userIds) remove.run(roomId, userId)
   }
 
   setInvolvement(roomId: string, userId: string, involvement: Involvement): void {
-    this.db.prepare('UPDATE memberships SET involvement = ? WHERE room_id = ? AND user_id = ?').run(involvement, roomId, userId)
+    this.sql('UPDATE memberships SET involvement = ? WHERE room_id = ? AND user_id = ?').run(involvement, roomId, userId)
   }
 }

@@ -3,6 +3,7 @@
  * is handed to its holder once (a cookie, a CLI line, a link) and never logged.
  */
 import type Database from 'better-sqlite3'
+import { preparedOnce, type Prepare } from './statements.js'
 import { hashToken, newToken } from './secrets.js'
 import { newId } from './ids.js'
 
@@ -36,52 +37,54 @@ const toSession = (row: SessionRow): Session => ({
 })
 
 export class Sessions {
-  constructor(private readonly db: Database.Database) {}
+  private readonly sql: Prepare
+
+  constructor(private readonly db: Database.Database) {
+    this.sql = preparedOnce(db)
+  }
 
   start(userId: string, address: string, userAgent = ''): { session: Session; token: string } {
     const token = newToken()
     const id = newId()
     const now = Date.now()
-    this.db
-      .prepare('INSERT INTO sessions (id, user_id, token_hash, address, user_agent, created_at, last_active_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    this.sql('INSERT INTO sessions (id, user_id, token_hash, address, user_agent, created_at, last_active_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(id, userId, hashToken(token), address, userAgent.slice(0, 500), now, now)
     return { session: this.find(id)!, token }
   }
 
   find(id: string): Session | undefined {
-    const row = this.db.prepare('SELECT * FROM sessions WHERE id = ?').get(id) as SessionRow | undefined
+    const row = this.sql('SELECT * FROM sessions WHERE id = ?').get(id) as SessionRow | undefined
     return row && toSession(row)
   }
 
   /** The session a token belongs to, if its user is still active. */
   findByToken(token: string): Session | undefined {
-    const row = this.db
-      .prepare("SELECT sessions.* FROM sessions JOIN users ON users.id = sessions.user_id WHERE token_hash = ? AND users.status = 'active'")
+    const row = this.sql("SELECT sessions.* FROM sessions JOIN users ON users.id = sessions.user_id WHERE token_hash = ? AND users.status = 'active'")
       .get(hashToken(token)) as SessionRow | undefined
     if (!row) return undefined
     const session = toSession(row)
     if (Date.now() - session.lastActiveAt > TOUCH_EVERY_MS) {
-      this.db.prepare('UPDATE sessions SET last_active_at = ? WHERE id = ?').run(Date.now(), session.id)
+      this.sql('UPDATE sessions SET last_active_at = ? WHERE id = ?').run(Date.now(), session.id)
     }
     return session
   }
 
   end(id: string): void {
-    this.db.prepare('DELETE FROM sessions WHERE id = ?').run(id)
+    this.sql('DELETE FROM sessions WHERE id = ?').run(id)
   }
 
   idsOf(userId: string): string[] {
-    return (this.db.prepare('SELECT id FROM sessions WHERE user_id = ?').all(userId) as { id: string }[]).map((row) => row.id)
+    return (this.sql('SELECT id FROM sessions WHERE user_id = ?').all(userId) as { id: string }[]).map((row) => row.id)
   }
 
   endAllOf(userId: string): void {
-    this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId)
+    this.sql('DELETE FROM sessions WHERE user_id = ?').run(userId)
   }
 
   /** Which of these session ids still exist with an active user (for sockets opened before a change). */
   stillValid(ids: readonly string[]): Set<string> {
     const valid = new Set<string>()
-    const check = this.db.prepare("SELECT 1 FROM sessions JOIN users ON users.id = sessions.user_id WHERE sessions.id = ? AND users.status = 'active'")
+    const check = this.sql("SELECT 1 FROM sessions JOIN users ON users.id = sessions.user_id WHERE sessions.id = ? AND users.status = 'active'")
     for (const id of ids) if (check.get(id)) valid.add(id)
     return valid
   }
@@ -89,14 +92,13 @@ export class Sessions {
   makeTransferLink(userId: string): { token: string; expiresAt: number } {
     const token = newToken()
     const expiresAt = Date.now() + TRANSFER_LINK_TTL_MS
-    this.db.prepare('INSERT INTO transfer_links (token_hash, user_id, expires_at) VALUES (?, ?, ?)').run(hashToken(token), userId, expiresAt)
+    this.sql('INSERT INTO transfer_links (token_hash, user_id, expires_at) VALUES (?, ?, ?)').run(hashToken(token), userId, expiresAt)
     return { token, expiresAt }
   }
 
   /** The user a transfer link signs in, marking it used in the same statement so it works once. */
   redeemTransferLink(token: string): string | undefined {
-    const row = this.db
-      .prepare(
+    const row = this.sql(
         `UPDATE transfer_links SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?
          AND user_id IN (SELECT id FROM users WHERE status = 'active') RETURNING user_id`,
       )
