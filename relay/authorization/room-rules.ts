@@ -3,6 +3,20 @@
  * boosts, or as new `messages`/`boosts` keys named after the writer; every value of the shape the
  * schema in shared/room says; deletions only of the writer's own items, except that administrators
  * remove messages and boosts, and parts of a message whose entry is deleted go with it.
+ *
+ * Where this differs from DESIGN section 3, and why:
+ * - An administrator may remove any boost, not only those under a message they delete: telling
+ *   the two apart needs each boost's message, which the index does not keep; moderation wants it.
+ * - Anyone's resync may carry the deletion of an item inside a deleted message entry: Yjs deletes
+ *   those on every replica (an edit that arrives after its message was deleted), so it is implied.
+ * - An item referring to an id the relay does not have is refused: Yjs would hold it pending,
+ *   unjudged, until that id arrives. Clients therefore send through the relay only (no
+ *   BroadcastChannel shortcut between tabs).
+ *
+ * FIXME: two devices of one person overwriting the same field concurrently make Yjs delete the
+ * losing value on every replica; a third person's resync can carry that deletion before the
+ * author's devices do, and is refused (the client resets). Judging it needs YATA's conflict
+ * order for that key; tracking per-key successors in the index would do.
  */
 import * as Y from 'yjs'
 import { ownerOfId } from '../../shared/room/ids.js'
