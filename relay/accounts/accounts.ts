@@ -1,17 +1,18 @@
 /**
- * Accounts as people use them: first run, joining, signing in and out, transfer links, profiles,
- * roles, deactivation and bans. Rooms live in RoomDirectory. Every rule about who may do what is
- * checked here, so the HTTP API and the CLI cannot disagree.
+ * Accounts as people use them: first run, joining, signing in and out, transfer links, profiles.
+ * Roles, deactivation and bans live in Moderation, rooms in RoomDirectory. Every rule about who may
+ * do what is checked in these, so the HTTP API and the CLI cannot disagree.
  */
 import type Database from 'better-sqlite3'
 import { createHash, timingSafeEqual } from 'node:crypto'
-import { CloseCode } from '../../shared/protocol/close-codes.js'
 import { consoleLog, type Log } from '../log.js'
 import type { Relay } from '../relay.js'
+import type { Ban } from './moderation.js'
 import { Account, DEFAULT_ACCOUNT_NAME } from './account.js'
 import { AccountDoor } from './account-door.js'
 import { refuse } from './errors.js'
-import { newId, roomDocName } from './ids.js'
+import { administrator, Moderation } from './moderation.js'
+import { newId } from './ids.js'
 import { LiveEffects } from './live-effects.js'
 import { People } from './people.js'
 import { RoomDirectory } from './room-directory.js'
@@ -19,16 +20,10 @@ import { Rooms } from './rooms.js'
 import { decoyHash, hashPassword, verifyPassword } from './secrets.js'
 import { Sessions, type Session } from './sessions.js'
 import { Throttle } from './throttle.js'
-import type { Role, User } from './types.js'
+import type { User } from './types.js'
 
 export const FIRST_ROOM_NAME = 'All Talk'
-
-export interface Ban {
-  userId: string
-  /** Every room doc the person belonged to: where their messages are. */
-  roomDocNames: string[]
-  relay: Relay
-}
+export type { Ban }
 
 export interface AccountsOptions {
   log?: Log
@@ -64,6 +59,7 @@ export class Accounts {
   readonly rooms: RoomDirectory
   readonly door: AccountDoor
   readonly live: LiveEffects
+  readonly moderation: Moderation
   /** Each kind of guess is counted apart: colleagues joining from one office do not lock its sign-ins. */
   private readonly throttles = { signIn: new Throttle(), join: new Throttle(), transfer: new Throttle() }
   private relay: Relay | undefined
@@ -77,6 +73,7 @@ export class Accounts {
     this.live = new LiveEffects(db, { account: this.account, people: this.people, rooms: this.roomStore, sessions: this.sessions }, this.door, options.log ?? consoleLog)
     this.rooms = new RoomDirectory(db, this.account, this.people, this.roomStore, this.live)
     this.transaction = <T>(work: () => T): T => db.transaction(work).immediate()
+    this.moderation = new Moderation(this, this.transaction, { ...options, relay: () => this.relay })
   }
 
   private readonly transaction: <T>(work: () => T) => T
@@ -162,7 +159,7 @@ export class Accounts {
     this.people.update(actor.id, { name: changes.name, bio: changes.bio, passwordHash })
     // A new password signs out every other device: the usual reason to change it is that it leaked.
     if (passwordHash) this.endOtherSessions(actor.id, current?.id)
-    return this.changed(actor.id)
+    return this.live.personChanged(this.people.find(actor.id)!)
   }
 
   /** The operator's reset: a new password, and every session ends. */
@@ -173,46 +170,7 @@ export class Accounts {
 
   setAvatar(actor: User, type: string, data: Buffer): User {
     this.people.setAvatar(actor.id, type, data)
-    return this.changed(actor.id)
-  }
-
-  changeRole(actor: User, userId: string, role: Role): User {
-    this.administrator(actor)
-    if (actor.id === userId) refuse('forbidden', 'Nobody changes their own role')
-    this.existing(userId)
-    this.people.update(userId, { role })
-    return this.changed(userId)
-  }
-
-  /** Their sessions and sockets end; their messages stay. */
-  deactivate(actor: User, userId: string): User {
-    const user = this.removable(actor, userId)
-    this.people.update(user.id, { status: 'deactivated' })
-    this.sessions.endAllOf(user.id)
-    this.live.endEverySessionOf(user.id, CloseCode.unauthorized, 'deactivated')
-    return this.afterLeaving(user.id)
-  }
-
-  /** Deactivation, plus every address they signed in from is refused for writes, plus onBanned. */
-  async ban(actor: User, userId: string): Promise<User> {
-    const user = this.removable(actor, userId)
-    const roomDocNames = this.roomStore.of(user.id).map((room) => roomDocName(room.id))
-    this.transaction(() => {
-      this.people.update(user.id, { status: 'banned' })
-      this.people.banAddresses(user.id, this.people.addressesOf(user.id))
-      this.sessions.endAllOf(user.id)
-    })
-    this.live.endEverySessionOf(user.id, CloseCode.forbidden, 'banned')
-    const banned = this.afterLeaving(user.id)
-    if (this.relay && this.options.onBanned) {
-      // The ban itself stands even if the follow-up (erasing messages) fails; the operator hears of it.
-      try {
-        await this.options.onBanned({ userId: user.id, roomDocNames, relay: this.relay })
-      } catch (error) {
-        ;(this.options.log ?? consoleLog).error(`after banning ${user.id}: ${(error as Error).message}`)
-      }
-    }
-    return banned
+    return this.live.personChanged(this.people.find(actor.id)!)
   }
 
   isBannedAddress(address: string): boolean {
@@ -220,33 +178,7 @@ export class Accounts {
   }
 
   administrator(actor: User): void {
-    if (actor.role !== 'administrator') refuse('forbidden', 'Only administrators may do that')
-  }
-
-  existing(userId: string): User {
-    return this.people.find(userId) ?? refuse('not_found', 'No such person')
-  }
-
-  private removable(actor: User, userId: string): User {
-    this.administrator(actor)
-    if (actor.id === userId) refuse('forbidden', 'Nobody deactivates or bans themselves')
-    const user = this.existing(userId)
-    if (user.status !== 'active') refuse('conflict', 'That person is already gone')
-    return user
-  }
-
-  private afterLeaving(userId: string): User {
-    this.live.refreshAccount()
-    this.live.refreshUsers([userId])
-    this.rooms.refreshMembersOf(this.roomStore.of(userId).map((room) => room.id))
-    return this.existing(userId)
-  }
-
-  private changed(userId: string): User {
-    const user = this.existing(userId)
-    this.door.changed(user)
-    this.live.refreshAccount()
-    return user
+    administrator(actor)
   }
 
   private endOtherSessions(userId: string, keep: string | undefined): void {

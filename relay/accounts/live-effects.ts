@@ -12,6 +12,7 @@ import type { AccountDoor } from './account-door.js'
 import { desiredDoc, type Stores } from './doc-shapes.js'
 import { ACCOUNT_DOC, roomDocName, userDocName } from './ids.js'
 import type { Sessions } from './sessions.js'
+import type { User } from './types.js'
 import { ServerDocs } from './server-docs.js'
 
 /** How often the relay looks for commits made by other processes (the CLI). */
@@ -69,6 +70,13 @@ export class LiveEffects {
   /** Resolves when every server-doc rewrite asked for so far has been handed to the doc. */
   async settled(): Promise<void> {
     await this.serverDocs?.settled()
+  }
+
+  /** A person's name, role or picture changed: their live sockets and the account doc follow. */
+  personChanged(user: User): User {
+    this.door.changed(user)
+    this.refreshAccount()
+    return user
   }
 
   endSession(sessionId: string): void {

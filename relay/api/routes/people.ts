@@ -60,18 +60,18 @@ export const peopleRoutes: Route[] = [
     path: '/api/users/:id',
     run: async (context) => {
       const { role } = await readJson(context.request, roleSchema)
-      return { body: publicUser(context.accounts.changeRole(me(context).user, param(context, 'id'), role)) }
+      return { body: publicUser(context.accounts.moderation.changeRole(me(context).user, param(context, 'id'), role)) }
     },
   },
   {
     method: 'POST',
     path: '/api/users/:id/deactivation',
-    run: (context) => ({ body: publicUser(context.accounts.deactivate(me(context).user, param(context, 'id'))) }),
+    run: (context) => ({ body: publicUser(context.accounts.moderation.deactivate(me(context).user, param(context, 'id'))) }),
   },
   {
     method: 'POST',
     path: '/api/users/:id/ban',
-    run: async (context) => ({ body: publicUser(await context.accounts.ban(me(context).user, param(context, 'id'))) }),
+    run: async (context) => ({ body: publicUser(await context.accounts.moderation.ban(me(context).user, param(context, 'id'))) }),
   },
   {
     method: 'POST',
