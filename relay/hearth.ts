@@ -9,6 +9,7 @@ import { staticClient } from './http/static-client.js'
 import { Accounts, type AccountsOptions } from './accounts/accounts.js'
 import { createApi } from './api/api.js'
 import { createWriteAuthorizer } from './authorization/hearth-authorizer.js'
+import { eraseMessagesOnBan } from './accounts/erase-on-ban.js'
 
 export interface HearthOptions extends Omit<RelayOptions, 'storage'>, Pick<AccountsOptions, 'onBanned' | 'trustProxy'> {
   dataDir: string
@@ -20,7 +21,8 @@ export type HearthRelay = Relay & { accounts: Accounts }
 export async function startHearth(options: HearthOptions): Promise<HearthRelay> {
   const db = openDatabase(options.dataDir)
   const storage = new SqliteStorage(db)
-  const accounts = new Accounts(db, { log: options.log, trustProxy: options.trustProxy, onBanned: options.onBanned })
+  const onBanned = options.onBanned ?? eraseMessagesOnBan
+  const accounts = new Accounts(db, { log: options.log, trustProxy: options.trustProxy, onBanned })
   // The accounts door unless a caller brings its own (relay tests that predate accounts).
   const door = options.door ?? accounts.door
   const http = [createApi(accounts, { trustProxy: options.trustProxy, log: options.log }), ...(options.http ?? []), staticClient()]
