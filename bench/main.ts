@@ -44,7 +44,7 @@ console.log(`Hearth benchmark ${flags.quick ? '(quick) ' : ''}on ${cpus().length
 
 try {
   for (const scenario of chosen) {
-    const result: ScenarioResult = { name: scenario.name, title: scenario.title, figures: [...scenario.figures], byTarget: {}, errors: {} }
+    const result: ScenarioResult = { name: scenario.name, title: scenario.title, figures: scenario.figures, byTarget: {}, errors: {} }
     for (const kind of targets) {
       console.log(`${scenario.name}: ${TARGET_LABELS[kind]}`)
       const began = performance.now()
@@ -54,9 +54,7 @@ try {
         console.log(`  ${target.access.mode}`)
       }
       try {
-        const measurement = await scenario.measure(target, context)
-        result.byTarget[kind] = measurement
-        for (const figure of measurement.figures ?? []) if (!result.figures.some((known) => known.key === figure.key)) result.figures.push(figure)
+        result.byTarget[kind] = await scenario.measure(target, context)
       } catch (error) {
         result.errors[kind] = (error as Error).message.split('\n')[0]!
         console.log(`  failed: ${(error as Error).message}`)

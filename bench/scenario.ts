@@ -15,8 +15,6 @@ export interface Measurement {
   /** Latency samples (ms) per series, for the distribution plot. */
   latencies?: Record<string, number[]>
   notes?: string[]
-  /** Figures known only once measured (added to the scenario's own). */
-  figures?: FigureSpec[]
 }
 
 export interface BenchContext {

@@ -2,19 +2,24 @@
  * Authorization: what judging every write costs. From outside, for every server: the relay's CPU
  * per accepted message over a stream of single-message updates (Hearth's includes the write checks
  * and the SQLite commit; the reference does neither). From inside, for Hearth only: the write
- * checks alone, median and p99, from bench/authorization-cost.ts when that module is present.
+ * checks alone, median and p99, measured by bench/authorization-cost.ts.
  */
-import { existsSync } from 'node:fs'
+import { measureAuthorizationCost, type AuthorizationCost, type Figures } from '../authorization-cost.js'
 import { BenchClient, within } from '../load/bench-client.js'
 import { marker, scanMarkers } from '../load/markers.js'
 import { RoomWriter, chatBody } from '../load/room-writer.js'
 import type { Target } from '../targets/target.js'
-import { sleep, type FigureSpec, type Measurement, type Scenario } from '../scenario.js'
+import { sleep, type FigureSpec, type Scenario } from '../scenario.js'
 
 const WRITER = 940_000
 const PER_TICK = 10
 const TICK_MS = 5
-const AUTHORIZATION_COST = new URL('../authorization-cost.ts', import.meta.url)
+const IN_PROCESS: Array<[keyof AuthorizationCost, string]> = [
+  ['typicalMessage', 'write checks in process, a typical message'],
+  ['edit', 'write checks in process, an edit of an own message'],
+  ['syncStep2Of1000Structs', 'write checks in process, a sync step 2 of 1,000 new structs'],
+  ['decodeTypicalMessage', 'decoding a typical message (paid with or without checks)'],
+]
 
 export const authorization: Scenario = {
   name: 'authorization',
@@ -22,12 +27,16 @@ export const authorization: Scenario = {
   figures: [
     { key: 'cpuPerUpdate', label: 'relay CPU per message written (one update each), checks included', unit: 'µs', better: 'lower' },
     { key: 'updates', label: 'messages written', unit: 'count', better: 'none' },
+    ...IN_PROCESS.flatMap(([key, label]): FigureSpec[] => [
+      { key: `${key}.median`, label: `${label}: median`, unit: 'µs', better: 'lower' },
+      { key: `${key}.p99`, label: `${label}: p99`, unit: 'µs', better: 'lower' },
+    ]),
   ],
   async measure(target, context) {
     const count = context.quick ? 500 : 5_000
-    const measurement: Measurement = { values: await cpuPerUpdate(target, count), figures: [] }
-    if (target.kind === 'hearth') await foldInAuthorizationCost(measurement)
-    return measurement
+    const values = await cpuPerUpdate(target, count)
+    if (target.kind === 'hearth') Object.assign(values, await inProcessCost())
+    return { values }
   },
 }
 
@@ -58,31 +67,13 @@ async function cpuPerUpdate(target: Target, count: number): Promise<Record<strin
   return { cpuPerUpdate: ((after.cpuSeconds - before.cpuSeconds) / count) * 1e6, updates: count }
 }
 
-/**
- * The module another engineer owns: it exports a function that measures the write checks in
- * process. Its result's numeric fields become figures, whatever their names.
- */
-async function foldInAuthorizationCost(measurement: Measurement): Promise<void> {
-  if (!existsSync(AUTHORIZATION_COST)) {
-    measurement.notes = ['bench/authorization-cost.ts is not there yet: in-process cost not measured']
-    return
+/** The write checks alone, in process (bench/authorization-cost.ts): Hearth only, the reference has none. */
+async function inProcessCost(): Promise<Record<string, number>> {
+  const cost = await measureAuthorizationCost()
+  const values: Record<string, number> = {}
+  for (const [name, figures] of Object.entries(cost) as Array<[keyof AuthorizationCost, Figures]>) {
+    values[`${name}.median`] = figures.medianUs
+    values[`${name}.p99`] = figures.p99Us
   }
-  const module = (await import(AUTHORIZATION_COST.href)) as Record<string, unknown>
-  const measure = Object.values(module).find((value): value is () => unknown => typeof value === 'function')
-  if (!measure) {
-    measurement.notes = ['bench/authorization-cost.ts exports no function']
-    return
-  }
-  const result = await measure()
-  for (const [path, value] of numericLeaves(result)) {
-    const key = `inProcess.${path}`
-    measurement.values[key] = value
-    measurement.figures!.push({ key, label: `write checks in process: ${path.replace(/\./g, ' ')}`, unit: /ms$/i.test(path) ? 'ms' : 'µs', better: 'lower' } satisfies FigureSpec)
-  }
-}
-
-function numericLeaves(value: unknown, path = ''): Array<[string, number]> {
-  if (typeof value === 'number') return [[path || 'value', value]]
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return []
-  return Object.entries(value).flatMap(([key, inner]) => numericLeaves(inner, path ? `${path}.${key}` : key))
+  return values
 }
