@@ -120,7 +120,8 @@ function judgeDeletes(judgement: Judgement, room: RoomIndex): WriteRefusal | nul
     for (const [from, , place] of room.index.pieces(client, clock, length)) {
       if (place === GONE) continue
       if (place === undefined) return refuse('foreign-deletion', `${client}:${from} is not an item the relay has`)
-      if (administrator && (place.root === MESSAGES || place.root === BOOSTS)) continue
+      // An administrator removes whole messages and boosts; their parts go with the entry below.
+      if (administrator && isEntry(place) && (place.root === MESSAGES || place.root === BOOSTS)) continue
       // Yjs deletes what lies inside a deleted entry on every replica; a resync may carry that first.
       if (!isEntry(place) && place.entry && contains(judgement.attempt.facts.deleted, place.entry)) continue
       return refuse('foreign-deletion', `${client}:${from} belongs to another user`)

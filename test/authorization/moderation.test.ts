@@ -33,6 +33,18 @@ describe('administrators, boosters and bans', () => {
     ;[david, kevin, jz].forEach(leave)
   })
 
+  it("refuses an administrator blanking kevin's body without deleting the message", async () => {
+    const david = await join(hearth.relay, 'room:blanking', 'david', 'administrator')
+    const kevin = await join(hearth.relay, 'room:blanking', 'kevin')
+    const kevins = postMessage(kevin.doc, 'kevin', { body: 'Keep my words' })
+    await allSee([david], (doc) => assert.ok(messagesOf(doc).has(kevins), 'david sees it'))
+    messagesOf(david.doc).get(kevins)!.delete('body')
+    await toldRefusal(david, 'foreign-deletion')
+    await pause(50)
+    assert.equal(messagesOf(kevin.doc).get(kevins)?.get('body'), 'Keep my words')
+    ;[david, kevin].forEach(leave)
+  })
+
   it('lets jz remove his own boost, and nobody but an administrator remove it for him', async () => {
     const david = await join(hearth.relay, 'room:boosts', 'david')
     const jz = await join(hearth.relay, 'room:boosts', 'jz')
