@@ -196,6 +196,13 @@ describe('server-owned docs and maps are refused to clients', () => {
     leave(kevin)
   })
 
+  it('refuses writes to a doc of a kind clients do not write', async () => {
+    const kevin = await join(hearth.relay, 'notes:kevin', 'kevin')
+    kevin.doc.getMap('notes').set('todo', 'ship')
+    await toldRefusal(kevin, 'read-only')
+    leave(kevin)
+  })
+
   it("refuses kevin writing the relay's rooms map of his own user doc, but takes his reads", async () => {
     const kevin = await join(hearth.relay, 'user:kevin', 'kevin')
     kevin.doc.getMap('reads').set('watercooler', Date.now())
