@@ -135,11 +135,18 @@ export function indexStructs(structs: Iterable<Y.Item | Y.GC>, known?: ItemIndex
   }
   const pending = new PendingItems(items)
   const done = new Set<Y.Item>()
+  const onStack = new Set<Y.Item>()
   const unresolved: Y.Item[] = []
   for (const item of items) {
     if (done.has(item)) continue
+    const direct = placeOfItem(item, lookup) // the usual case: it follows what came before
+    if (direct !== undefined) {
+      local.add(item.id.client, item.id.clock, item.length, direct)
+      done.add(item)
+      continue
+    }
     const stack = [item]
-    const onStack = new Set<Y.Item>(stack)
+    onStack.add(item)
     while (stack.length > 0) {
       const top = stack[stack.length - 1]!
       const place = placeOfItem(top, lookup)

@@ -44,7 +44,8 @@ export function judgeRoomWrite(judgement: Judgement, room: RoomIndex, now: numbe
   const places = resolved.local
   const stray = resolved.unresolved.find((item) => judgement.newItems.includes(item))
   if (stray) return { refusal: refuse('foreign-parent', `${idText(stray.id)} hangs off an item the relay does not have`) }
-  const fieldsByEntry = new Map<string, Set<string>>()
+  // Keyed by the entry's id object: a new entry and its new fields share it within one update.
+  const fieldsByEntry = new Map<Y.ID, Set<string>>()
   const newEntries: Array<{ item: Y.Item; place: Place }> = []
   for (const item of judgement.newItems) {
     const place = places.placeOf(item.id.client, item.id.clock)!
@@ -52,12 +53,13 @@ export function judgeRoomWrite(judgement: Judgement, room: RoomIndex, now: numbe
     if (itemRefusal) return { refusal: itemRefusal }
     if (isEntry(place) && item.content instanceof Y.ContentType) newEntries.push({ item, place })
     if (place !== GONE && place.entry && place.field !== null) {
-      const entry = idText(place.entry)
-      fieldsByEntry.set(entry, (fieldsByEntry.get(entry) ?? new Set()).add(place.field))
+      const fields = fieldsByEntry.get(place.entry)
+      if (fields) fields.add(place.field)
+      else fieldsByEntry.set(place.entry, new Set([place.field]))
     }
   }
   for (const { item, place } of newEntries) {
-    const fields = fieldsByEntry.get(idText(item.id)) ?? new Set()
+    const fields = fieldsByEntry.get(item.id) ?? new Set()
     const required = place.root === MESSAGES ? REQUIRED_MESSAGE_FIELDS : REQUIRED_BOOST_FIELDS
     const missing = required.find((field) => !fields.has(field))
     if (missing) return { refusal: refuse('invalid-content', `${place.key} has no ${missing}`) }
