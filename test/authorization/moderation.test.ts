@@ -119,6 +119,41 @@ describe('administrators, boosters and bans', () => {
   })
 })
 
+describe('rules that need history the relay stored', () => {
+  it('judge edits and deletions after a restart, from the compacted snapshot and the log', async () => {
+    const first = await startTestRelay({ door: testDoor })
+    const docName = 'room:history'
+    const kevin = await join(first.relay, docName, 'kevin')
+    const old = postMessage(kevin.doc, 'kevin', { body: 'From last week' })
+    const older = postMessage(kevin.doc, 'kevin', { body: 'From last month' })
+    await eventually(() => assert.equal(first.relay.docs.get(docName)?.storedUpdates.length, 2))
+    first.relay.compactor.compactLater(first.relay.docs.get(docName)!, true)
+    await first.relay.compactor.idle()
+    const david = await join(first.relay, docName, 'david', 'administrator')
+    const davids = postMessage(david.doc, 'david', { body: 'In the log, after the snapshot' })
+    await allSee([kevin], (doc) => assert.ok(messagesOf(doc).has(davids), 'kevin sees it'))
+    leaveEveryone()
+    await first.relay.close()
+
+    const second = await startTestRelay({ door: testDoor, dataDir: first.dataDir })
+    try {
+      const kevinAgain = await join(second.relay, docName, 'kevin')
+      const davidAgain = await join(second.relay, docName, 'david', 'administrator')
+      const jz = await join(second.relay, docName, 'jz')
+      editMessage(kevinAgain.doc, 'kevin', old, 'From last week (edited)')
+      deleteMessage(davidAgain.doc, davidAgain, older)
+      await allSee([jz], (doc) => assert.deepEqual(readMessages(doc).map((m) => m.body), ['From last week (edited)', 'In the log, after the snapshot']))
+      assert.equal(refusalsOf(second.relay), 0)
+      messagesOf(jz.doc).delete(davids)
+      await toldRefusal(jz, 'foreign-deletion')
+      assert.deepEqual(kevinAgain.refusals, [])
+    } finally {
+      leaveEveryone()
+      await second.stop()
+    }
+  })
+})
+
 describe('client id ownership', () => {
   it("survives a restart: kevin cannot write under david's client id after the relay comes back", async () => {
     const first = await startTestRelay({ door: testDoor })
