@@ -11,7 +11,7 @@ import { RELAY_OWNER } from './client-owners.js'
 export class Judgement {
   readonly writer: string
   /** Client ids nobody owned: the attempt claims them for its writer (recorded once accepted). */
-  readonly claims: number[] = []
+  readonly claims = new Set<number>()
   readonly newItems: Y.Item[] = []
   readonly newGcs: Y.GC[] = []
 
@@ -25,14 +25,14 @@ export class Judgement {
   }
 
   ownerOf(client: number): string | undefined {
-    return this.owners.get(client) ?? (this.claims.includes(client) ? this.writer : undefined)
+    return this.owners.get(client) ?? (this.claims.has(client) ? this.writer : undefined)
   }
 
   /** Rule 1: structs only under client ids the writer owns or is first to use. */
   checkClientIds(): WriteRefusal | null {
     for (const client of this.attempt.newStructs.clients.keys()) {
       const owner = this.owners.get(client)
-      if (owner === undefined) this.claims.push(client)
+      if (owner === undefined) this.claims.add(client)
       else if (owner !== this.writer) return refuse('foreign-client-id', `client id ${client} belongs to ${owner === RELAY_OWNER ? 'the relay' : 'another user'}`)
     }
     return null
@@ -64,12 +64,18 @@ export function refuse(reason: WriteRefusalReason, detail: string): WriteRefusal
 
 export const idText = (id: Y.ID): string => `${id.client}:${id.clock}`
 
+/** Whether [clock, clock + length) meets the set; a binary search, as crafted updates may be gappy. */
 export function overlaps(set: IdSet, client: number, clock: number, length: number): boolean {
   const ranges = set.clients.get(client)
   if (!ranges) return false
-  for (const [from, size] of ranges) {
-    if (from >= clock + length) return false
-    if (from + size > clock) return true
+  let low = 0
+  let high = ranges.length - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    const [from, size] = ranges[middle]!
+    if (from + size <= clock) low = middle + 1
+    else if (from >= clock + length) high = middle - 1
+    else return true
   }
   return false
 }

@@ -24,7 +24,7 @@ import { MAX_CLOCK_SKEW_MS } from '../../shared/room/limits.js'
 import { boostSchema, BOOSTS, fieldsOf, MESSAGES, REQUIRED_BOOST_FIELDS, REQUIRED_MESSAGE_FIELDS, TIME_FIELDS, type Boost } from '../../shared/room/schema.js'
 import type { WriteRefusal } from '../docs/write-authorizer.js'
 import { GONE, indexStructs, isEntry, type ItemIndex, type Place } from './item-index.js'
-import { contains, idText, refuse, type Judgement } from './judgement.js'
+import { contains, idText, overlaps, refuse, type Judgement } from './judgement.js'
 import type { RoomIndex } from './room-index.js'
 
 export interface RoomVerdict {
@@ -42,7 +42,8 @@ export function judgeRoomWrite(judgement: Judgement, room: RoomIndex, now: numbe
     resolved = indexStructs(judgement.attempt.facts.structs, room.index)
   }
   const places = resolved.local
-  const stray = resolved.unresolved.find((item) => judgement.newItems.includes(item))
+  const { newStructs } = judgement.attempt
+  const stray = resolved.unresolved.find((item) => overlaps(newStructs, item.id.client, item.id.clock, item.length))
   if (stray) return { refusal: refuse('foreign-parent', `${idText(stray.id)} hangs off an item the relay does not have`) }
   // Keyed by the entry's id object: a new entry and its new fields share it within one update.
   const fieldsByEntry = new Map<Y.ID, Set<string>>()
