@@ -16,6 +16,11 @@ import type { CompactionRequest, CompactionResult } from './compact-worker.js'
  */
 export const COMPACT_AFTER_ROWS = 1000
 export const COMPACT_AFTER_BYTES = 1024 * 1024
+/**
+ * The newest rows stay out of the snapshot: a client that was away for a blip lacks only these,
+ * so its sync judges the big snapshot "already held" from its bounds instead of diffing it.
+ */
+export const KEEP_RECENT_ROWS = 100
 
 export interface CompactionThresholds {
   rows: number
@@ -24,7 +29,7 @@ export interface CompactionThresholds {
 
 export class Compactor {
   private worker: Worker | undefined
-  private readonly queue: RelayDoc[] = []
+  private readonly queue: Array<{ doc: RelayDoc; keepRecent: number }> = []
   private running: Promise<void> | undefined
   private closed = false
   /** Completed compactions, for tests and the operator's log. */
@@ -36,14 +41,18 @@ export class Compactor {
     private readonly log: (message: string) => void = () => {},
   ) {}
 
+  /** Whether the rows a compaction would merge (all but the newest few) pass a threshold. */
   shouldCompact(doc: RelayDoc): boolean {
-    return doc.tailRows >= this.thresholds.rows || doc.tailBytes >= this.thresholds.bytes
+    if (doc.tailRows <= KEEP_RECENT_ROWS) return false
+    const recent = doc.storedUpdates.slice(-KEEP_RECENT_ROWS).reduce((sum, row) => sum + row.data.length, 0)
+    return doc.tailRows - KEEP_RECENT_ROWS >= this.thresholds.rows || doc.tailBytes - recent >= this.thresholds.bytes
   }
 
-  compactLater(doc: RelayDoc, force = false): void {
-    if (this.closed || doc.compacting || (!force && !this.shouldCompact(doc))) return
+  /** `everything`: merge the newest rows too (a ban or a test wants deleted text gone now). */
+  compactLater(doc: RelayDoc, everything = false): void {
+    if (this.closed || doc.compacting || (!everything && !this.shouldCompact(doc))) return
     doc.compacting = true
-    this.queue.push(doc)
+    this.queue.push({ doc, keepRecent: everything ? 0 : KEEP_RECENT_ROWS })
     this.running ??= this.drain()
   }
 
@@ -62,9 +71,10 @@ export class Compactor {
 
   private async drain(): Promise<void> {
     try {
-      for (let doc = this.queue.shift(); doc; doc = this.queue.shift()) {
+      for (let next = this.queue.shift(); next; next = this.queue.shift()) {
+        const { doc, keepRecent } = next
         try {
-          await this.compact(doc)
+          await this.compact(doc, keepRecent)
         } catch (error) {
           this.log(`compaction of ${doc.name} failed: ${(error as Error).message}`)
         } finally {
@@ -76,8 +86,9 @@ export class Compactor {
     }
   }
 
-  private async compact(doc: RelayDoc): Promise<void> {
-    const rows = doc.storedUpdates
+  private async compact(doc: RelayDoc, keepRecent: number): Promise<void> {
+    const all = doc.storedUpdates
+    const rows = all.slice(0, Math.max(0, all.length - keepRecent))
     const upTo = rows.reduce((max, row) => Math.max(max, row.id), 0)
     if (upTo === 0) return
     const request: CompactionRequest = { updates: rows.map((row) => row.data) }

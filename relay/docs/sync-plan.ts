@@ -17,7 +17,13 @@ export interface PlannedUpdate {
   bounds: Map<number, [number, number]>
   /** `deleted` as an update, made once on first use. */
   deletesOnly?: Uint8Array
+  /** Recent diffs of a big update against peers' state vectors: peers back from one blip share one. */
+  diffs?: Map<string, Uint8Array>
 }
+
+/** Updates at least this big keep their recent diffs (a diff of a small update is cheaper than a lookup). */
+export const CACHE_DIFFS_ABOVE_BYTES = 64 * 1024
+export const CACHED_DIFFS_PER_UPDATE = 4
 
 /** Frames of a first sync stay small enough to arrive well within a client's silence timeout. */
 export const SYNC_FRAME_BYTES = 256 * 1024
@@ -43,10 +49,23 @@ export function piecesFor(updates: readonly PlannedUpdate[], peerStateVector: Ma
       pieces.push(update.data)
     } else {
       encodedPeerVector ??= Y.encodeStateVector(peerStateVector)
-      pieces.push(Y.diffUpdate(update.data, encodedPeerVector))
+      pieces.push(diffOf(update, encodedPeerVector))
     }
   }
   return pieces
+}
+
+function diffOf(update: PlannedUpdate, encodedPeerVector: Uint8Array): Uint8Array {
+  if (update.data.length < CACHE_DIFFS_ABOVE_BYTES) return Y.diffUpdate(update.data, encodedPeerVector)
+  const key = Buffer.from(encodedPeerVector).toString('base64')
+  update.diffs ??= new Map()
+  let diff = update.diffs.get(key)
+  if (!diff) {
+    diff = Y.diffUpdate(update.data, encodedPeerVector)
+    if (update.diffs.size >= CACHED_DIFFS_PER_UPDATE) update.diffs.delete(update.diffs.keys().next().value!)
+    update.diffs.set(key, diff)
+  }
+  return diff
 }
 
 /** Groups pieces into frames of at most SYNC_FRAME_BYTES (a bigger piece travels alone). */

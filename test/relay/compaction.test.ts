@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
+import { KEEP_RECENT_ROWS } from '../../relay/compaction/compactor.js'
 import { eventually, startTestRelay, stockClient, synced, type TestRelay } from '../helpers/relay.js'
 
 /** Every byte of every SQLite file of the relay (database, WAL, shared memory). */
@@ -37,18 +38,20 @@ describe('compaction', () => {
     kevin.provider.destroy()
   })
 
-  it('compacts on its own once the log passes the threshold, keeping every message', async () => {
+  it('compacts on its own once the log passes the threshold, keeping the newest rows out of the snapshot', async () => {
     const david = stockClient(hearth.relay.port, 'room:chatty')
     await synced(david.provider)
-    for (let i = 0; i < 120; i++) david.doc.getMap('messages').set(`david.${i}`, `message ${i}`)
+    const total = KEEP_RECENT_ROWS + 120
+    for (let i = 0; i < total; i++) david.doc.getMap('messages').set(`david.${i}`, `message ${i}`)
     const doc = hearth.relay.docs.get('room:chatty')!
     const completedBefore = hearth.relay.compactor.completed
     await eventually(() => assert.ok(hearth.relay.compactor.completed > completedBefore))
     await hearth.relay.compactor.idle()
-    assert.ok(doc.tailRows < 120, `${doc.tailRows} rows left in the tail`)
+    await eventually(() => assert.equal(doc.storedUpdates.length, doc.tailRows + 1))
+    assert.ok(doc.tailRows >= KEEP_RECENT_ROWS && doc.tailRows < total, `${doc.tailRows} rows left in the tail`)
     const jz = stockClient(hearth.relay.port, 'room:chatty')
     await synced(jz.provider)
-    assert.equal(jz.doc.getMap('messages').size, 120)
+    assert.equal(jz.doc.getMap('messages').size, total)
     david.provider.destroy()
     jz.provider.destroy()
   })
