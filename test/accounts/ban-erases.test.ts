@@ -32,7 +32,7 @@ describe('banning a person', () => {
     postMessage(davids.doc, david.id, { body: 'Welcome, Kevin' })
     for (let i = 0; i < 3; i++) postMessage(kevins.doc, kevin.id, { body: `${spam} #${i}` })
     await eventually(() => assert.equal(messagesOf(davids.doc).size, 4))
-    await eventually(() => assert.ok(filesContain(hearth.dataDir, spam).length > 0))
+    await eventually(() => assert.ok(filesContain(hearth.dataDir, spam).length > 0, 'not yet'))
 
     const ban = await as(hearth, david).post(`/api/users/${kevin.id}/ban`)
     assert.ok(ban.status < 300, `ban answered ${ban.status}`)

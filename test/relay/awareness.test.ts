@@ -53,13 +53,13 @@ describe('presence over awareness', () => {
     await observer.ready
     const impostor = new RawClient(hearth.relay.port, 'room:impostor')
     await impostor.ready
-    await eventually(() => assert.ok(observer.messages.some((m) => m.kind === 'awareness')))
+    await eventually(() => assert.ok(observer.messages.some((m) => m.kind === 'awareness'), 'not yet'))
     impostor.send(writeAwareness(writeAwarenessUpdate([
       { clientId: kevin.doc.clientID, clock: 1000, stateJson: '{"user":"not kevin"}' },
       { clientId: kevin.doc.clientID, clock: 1001, stateJson: 'null' },
     ])))
     impostor.send(writeQueryAwareness())
-    await eventually(() => assert.ok(impostor.messages.filter((m) => m.kind === 'awareness').length >= 2))
+    await eventually(() => assert.ok(impostor.messages.filter((m) => m.kind === 'awareness').length >= 2, 'not yet'))
     const seen = observer.messages.flatMap((m) => (m.kind === 'awareness' ? readAwarenessUpdate(m.update) : []))
     assert.ok(seen.every((entry) => entry.stateJson === '{"user":"kevin"}'), JSON.stringify(seen))
     assert.equal(impostor.closeCode, undefined, 'stock clients re-send others\' states, so this is dropped, not punished')
@@ -73,7 +73,7 @@ describe('presence over awareness', () => {
     await observer.ready
     const chatty = new RawClient(hearth.relay.port, 'room:burst')
     await chatty.ready
-    await eventually(() => assert.ok(observer.messages.length > 0))
+    await eventually(() => assert.ok(observer.messages.length > 0, 'not yet'))
     const before = observer.messages.length
     for (let clock = 1; clock <= 50; clock++) {
       chatty.send(writeAwareness(writeAwarenessUpdate([{ clientId: 4242, clock, stateJson: `{"n":${clock}}` }])))

@@ -58,7 +58,7 @@ describe('bad input', () => {
       david.doc.getMap('messages').set('david.1', 'before the attack')
       const attacker = new RawClient(hearth.relay.port, docName)
       await attacker.ready
-      await eventually(() => assert.ok(attacker.messages.length > 0)) // the doc is loaded and talking
+      await eventually(() => assert.ok(attacker.messages.length > 0, 'not yet')) // the doc is loaded and talking
       attacker.send(frame)
       assert.equal(await attacker.closed, code)
       david.doc.getMap('messages').set('david.2', 'after the attack')

@@ -45,7 +45,7 @@ describe('compaction', () => {
     for (let i = 0; i < total; i++) david.doc.getMap('messages').set(`david.${i}`, `message ${i}`)
     const doc = hearth.relay.docs.get('room:chatty')!
     const completedBefore = hearth.relay.compactor.completed
-    await eventually(() => assert.ok(hearth.relay.compactor.completed > completedBefore))
+    await eventually(() => assert.ok(hearth.relay.compactor.completed > completedBefore, 'not yet'))
     await hearth.relay.compactor.idle()
     await eventually(() => assert.equal(doc.storedUpdates.length, doc.tailRows + 1))
     assert.ok(doc.tailRows >= KEEP_RECENT_ROWS && doc.tailRows < total, `${doc.tailRows} rows left in the tail`)

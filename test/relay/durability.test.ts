@@ -120,7 +120,7 @@ describe('durability', () => {
     await writer.ready
     const local = new Y.Doc()
     for (let i = 0; i < 200; i++) writer.send(writeSyncUpdate(post(local, jz.userId, `burst ${i}`)))
-    await eventually(() => assert.ok(writer.messages.filter((m) => m.kind === 'sync-update').length >= 200))
+    await eventually(() => assert.ok(writer.messages.filter((m) => m.kind === 'sync-update').length >= 200, 'not yet'))
     first.process.kill('SIGTERM')
     assert.equal(await writer.closed, 1001)
     assert.equal(await first.exited, 0)

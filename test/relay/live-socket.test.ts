@@ -51,7 +51,7 @@ describe('the multiplexed socket', () => {
     const bad = new LiveTestClient(hearth.relay.port)
     await Promise.all([good.ready, bad.ready])
     const doc = good.open('room:sturdy')
-    await eventually(() => assert.ok(good.synced.has('room:sturdy')))
+    await eventually(() => assert.ok(good.synced.has('room:sturdy'), 'not yet'))
     bad.sendRaw(new Uint8Array([0x05, 0x61])) // a doc name claiming 5 bytes with 1 present
     await eventually(() => assert.equal(bad.closeCode, CloseCode.malformed))
     doc.getMap('messages').set('good.1', 'unharmed')
@@ -76,7 +76,7 @@ describe('the multiplexed socket', () => {
     const quiet = await startTestRelay({ keepaliveMs: 100 })
     const client = new LiveTestClient(quiet.relay.port)
     await client.ready
-    await eventually(() => assert.ok(client.relayMessages.some((message) => message.kind === 'keepalive')))
+    await eventually(() => assert.ok(client.relayMessages.some((message) => message.kind === 'keepalive'), 'not yet'))
     client.close()
     await quiet.stop()
   })

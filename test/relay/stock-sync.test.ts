@@ -60,7 +60,7 @@ describe('syncing through the relay with stock y-websocket providers', () => {
     await Promise.all(clients.map((client) => synced(client.provider)))
     assert.equal(hearth.relay.docs.loads - loadsBefore, 1)
     clients[0]!.doc.getText('t').insert(0, 'hello all')
-    await eventually(() => assert.ok(clients.every((client) => client.doc.getText('t').toString() === 'hello all')))
+    await eventually(() => assert.ok(clients.every((client) => client.doc.getText('t').toString() === 'hello all'), 'not yet'))
     for (const client of clients) client.provider.destroy()
   })
 
@@ -84,7 +84,7 @@ describe('syncing through the relay with stock y-websocket providers', () => {
     const fresh = stockClient(hearth.relay.port, 'room:big')
     fresh.provider.on('status', () => {})
     const ws = () => fresh.provider.ws as unknown as { addEventListener(t: string, f: (e: { data: ArrayBuffer }) => void): void } | null
-    await eventually(() => assert.ok(ws()))
+    await eventually(() => assert.ok(ws(), 'not yet'))
     ws()!.addEventListener('message', (event) => frames.push((event.data as ArrayBuffer).byteLength))
     await synced(fresh.provider)
     assert.equal(fresh.doc.getMap('messages').size, 12000)
