@@ -68,7 +68,23 @@ export class MessageComposer extends LitElement {
     void this.updateComplete.then(() => this.textarea?.focus())
   }
 
+  /** Reply: the quote goes above whatever was already typed, and the caret after it. */
+  quote(text: string): void {
+    void this.updateComplete.then(() => {
+      this.textarea.value = text + this.textarea.value
+      this.textarea.focus()
+      this.textarea.setSelectionRange(text.length, text.length)
+      this.fit()
+      this.saveDraft()
+    })
+  }
+
   private keydown(event: KeyboardEvent) {
+    if (event.key === 'ArrowUp' && this.textarea.value === '' && !event.isComposing) {
+      event.preventDefault()
+      this.dispatchEvent(new Event('edit-last', { bubbles: true, composed: true }))
+      return
+    }
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault()
       this.send()

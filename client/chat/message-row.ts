@@ -1,6 +1,8 @@
 /**
  * One row of a room's timeline: a day separator, or a message (with its author's header when it
- * starts a group). My messages the relay does not have yet are marked "not delivered".
+ * starts a group), its boosts and its menu. My messages the relay does not have yet are marked
+ * "not delivered". Buttons carry `data-action`; the room view handles them all with one listener,
+ * so a row costs no element of its own.
  */
 import { css, html } from 'lit'
 import { unsafeHTML } from 'lit/directives/unsafe-html.js'
@@ -8,7 +10,18 @@ import { renderMarkdown } from '../markdown/render-markdown.js'
 import type { Message } from '../room/message.js'
 import { dayLabel, timeLabel, type TimelineRow } from '../room/timeline.js'
 import type { Workspace } from '../workspace/workspace.js'
+import { QUICK_BOOSTS, type BoostEntry } from '../room/boosts.js'
 import { hueOf, initials } from './avatar.js'
+
+/** What the room view knows about its rows beyond the messages themselves. */
+export interface RowState {
+  /** The message being edited in place. */
+  editing?: string
+  /** The message whose Delete was pressed once (the second press deletes). */
+  confirmingDelete?: string
+  /** The message a permalink pointed at. */
+  target?: string
+}
 
 /** Rendered bodies by message id and text: a body is parsed and sanitized once, not on every render. */
 const rendered = new Map<string, { body: string; html: string }>()
@@ -21,7 +34,7 @@ function bodyHtml(message: Message): string {
   return fresh
 }
 
-export function renderRow(row: TimelineRow, workspace: Workspace, roomId: string) {
+export function renderRow(row: TimelineRow, workspace: Workspace, roomId: string, state: RowState = {}) {
   if (row.kind === 'day') {
     return html`<div class="day" role="separator"><span>${dayLabel(row.day)}</span></div>`
   }
@@ -30,15 +43,53 @@ export function renderRow(row: TimelineRow, workspace: Workspace, roomId: string
   const delivered = !mine || workspace.delivered(roomId, message.id)
   const author = workspace.nameOf(message.author)
   const time = new Date(message.createdAt)
-  return html`<article class="message ${startsGroup ? 'first' : ''} ${delivered ? '' : 'pending'}" data-id=${message.id}
+  const mentionsMe = message.author !== workspace.me.id && message.mentions.includes(workspace.me.id)
+  const classes = [startsGroup ? 'first' : '', delivered ? '' : 'pending', mentionsMe ? 'mentions-me' : '', state.target === message.id ? 'target' : '']
+  return html`<article class="message ${classes.join(' ')}" data-id=${message.id}
     data-delivered=${delivered ? 'yes' : 'no'} aria-label=${`${author} at ${timeLabel(message.createdAt)}`}>
     ${startsGroup
       ? html`<span class="avatar" style="--hue:${hueOf(message.author)}" aria-hidden="true">${initials(author)}</span>
           <div class="meta"><strong class="author">${author}</strong> <time datetime=${time.toISOString()}>${timeLabel(message.createdAt)}</time></div>`
       : html`<time class="aside" datetime=${time.toISOString()}>${timeLabel(message.createdAt)}</time>`}
-    <div class="body">${unsafeHTML(bodyHtml(message))}</div>
+    ${state.editing === message.id
+      ? html`<form class="edit" data-action="save-edit"><label class="visually-hidden" for="edit-${message.id}">Edit message</label>
+          <textarea id="edit-${message.id}" class="editor" .value=${message.body}></textarea>
+          <small>Enter saves, Esc cancels</small></form>`
+      : html`<div class="body">${unsafeHTML(bodyHtml(message))}${message.editedAt ? html` <span class="edited">(edited)</span>` : null}</div>`}
     ${delivered ? null : html`<span class="undelivered">Not delivered yet</span>`}
+    ${renderBoosts(workspace.boosts(roomId, message.id), workspace)}
+    ${renderMenu(message, workspace, state)}
   </article>`
+}
+
+function renderBoosts(boosts: BoostEntry[], workspace: Workspace) {
+  if (boosts.length === 0) return null
+  return html`<div class="boosts">${boosts.map((boost) => {
+    const name = workspace.nameOf(boost.booster)
+    const face = html`<span class="avatar tiny" style="--hue:${hueOf(boost.booster)}" aria-hidden="true">${initials(name)}</span>`
+    return boost.booster === workspace.me.id
+      ? html`<button class="boost mine" data-action="unboost" data-boost=${boost.id} aria-label=${`Remove your boost ${boost.content}`} title="Remove your boost">${boost.content}${face}</button>`
+      : html`<span class="boost" title=${name} aria-label=${`${boost.content} from ${name}`}>${boost.content}${face}</span>`
+  })}</div>`
+}
+
+function renderMenu(message: Message, workspace: Workspace, state: RowState) {
+  return html`<details class="menu"><summary aria-label="Message menu" title="More">⋯</summary>
+    <div class="items">
+      <div class="quick" role="group" aria-label="Boost">${QUICK_BOOSTS.map(
+        (content) => html`<button type="button" data-action="boost" data-content=${content} aria-label=${`Boost with ${content}`}>${content}</button>`,
+      )}</div>
+      <form class="custom" data-action="custom-boost"><input name="boost" aria-label="Custom boost" placeholder="Your own boost" autocomplete="off"><button>Boost</button></form>
+      <button type="button" data-action="reply">Reply</button>
+      <button type="button" data-action="copy-link">Copy link</button>
+      ${workspace.mayEdit(message) ? html`<button type="button" data-action="edit">Edit</button>` : null}
+      ${workspace.mayDelete(message)
+        ? state.confirmingDelete === message.id
+          ? html`<button type="button" class="danger" data-action="delete">Delete for everyone?</button>`
+          : html`<button type="button" data-action="ask-delete">Delete</button>`
+        : null}
+    </div>
+  </details>`
 }
 
 export const messageStyles = css`
@@ -56,6 +107,28 @@ export const messageStyles = css`
   .message .body { grid-column: 2; overflow-wrap: anywhere; line-height: 1.45; }
   .message.pending .body { opacity: 0.6; }
   .undelivered { grid-column: 2; font-size: 0.72rem; color: var(--warn-text); }
+  .message.mentions-me { background: var(--mention-bg, color-mix(in srgb, var(--accent) 12%, transparent)); box-shadow: inset 3px 0 var(--accent); }
+  .message.target { animation: target 2.5s ease-out; }
+  @keyframes target { from { background: color-mix(in srgb, var(--focus) 35%, transparent); } }
+  .edited { color: var(--muted); font-size: 0.72rem; }
+  .edit { grid-column: 2; display: grid; gap: 0.2rem; }
+  .edit textarea { min-height: 3rem; resize: vertical; }
+  .edit small { color: var(--muted); font-size: 0.72rem; }
+  .boosts { grid-column: 2; display: flex; flex-wrap: wrap; gap: 0.3rem; margin: 0.2rem 0; }
+  .boost { display: inline-flex; align-items: center; gap: 0.25rem; border: 1px solid var(--line); border-radius: 999px; padding: 0.05rem 0.35rem 0.05rem 0.5rem; font-size: 0.85rem; background: var(--surface); }
+  button.boost.mine { border-color: var(--accent); }
+  .avatar.tiny { width: 1.2rem; height: 1.2rem; border-radius: 50%; display: inline-grid; place-items: center; color: #fff; font-size: 0.55rem; font-weight: 700; background: hsl(var(--hue) 55% 45%); }
+  .menu { position: absolute; right: 0.8rem; top: 0; visibility: hidden; }
+  .message:hover .menu, .menu:focus-within, .menu[open] { visibility: visible; }
+  .menu summary { list-style: none; cursor: pointer; padding: 0 0.5rem; border: 1px solid var(--line); border-radius: 6px; background: var(--surface); }
+  .menu summary::-webkit-details-marker { display: none; }
+  .menu .items { position: absolute; right: 0; z-index: 2; display: grid; gap: 0.3rem; padding: 0.5rem; min-width: 14rem;
+    background: var(--surface); border: 1px solid var(--line); border-radius: 8px; box-shadow: 0 4px 14px var(--shadow); }
+  .menu .quick { display: grid; grid-template-columns: repeat(4, 1fr); gap: 0.2rem; }
+  .menu .quick button { padding: 0.2rem; }
+  .menu .custom { display: flex; gap: 0.3rem; }
+  .menu .custom input { flex: 1; min-width: 0; padding: 0.3rem 0.5rem; }
+  .menu button.danger { color: var(--danger); }
   .body > :first-child { margin-top: 0; }
   .body > :last-child { margin-bottom: 0; }
   .body p { margin: 0.2rem 0; }

@@ -10,6 +10,7 @@ import { customElement, property, query, state } from 'lit/decorators.js'
 import { repeat } from 'lit/directives/repeat.js'
 import { ChangeController } from '../app/change-controller.js'
 import { workspaceContext } from '../app/contexts.js'
+import { permalink } from '../app/routes.js'
 import { controls } from '../app/shared-styles.js'
 import { newer, newest, older, rangeOf, WINDOW_STEP, type MessageWindow } from '../room/message-window.js'
 import { layOut } from '../room/timeline.js'
@@ -17,7 +18,10 @@ import type { Workspace } from '../workspace/workspace.js'
 import { lockIcon } from './icons.js'
 import './connection-status.js'
 import './message-composer.js'
-import { messageStyles, renderRow } from './message-row.js'
+import { messageStyles, renderRow, type RowState } from './message-row.js'
+import { rowClicked, rowKeydown, rowSubmitted, startEditing, type RowHost } from './row-actions.js'
+import type { Message } from '../room/message.js'
+import { replyText } from '../room/reply.js'
 
 /** Messages in the DOM at first (see room/message-window.ts for how the window slides). */
 export const WINDOW_SIZE = WINDOW_STEP
@@ -27,7 +31,7 @@ const AT_BOTTOM_PX = 48
 const EDGE_PX = 200
 
 @customElement('room-view')
-export class RoomView extends LitElement {
+export class RoomView extends LitElement implements RowHost {
   static override styles = [
     controls,
     messageStyles,
@@ -50,6 +54,8 @@ export class RoomView extends LitElement {
   @property() roomId = ''
   @state() private window: MessageWindow = newest
   @state() private newBelow = false
+  @state() rowState: RowState = {}
+  @state() problem = ''
   @query('.scroller') private scroller!: HTMLElement
   private readonly changes = new ChangeController(this)
   private typingExpiry: ReturnType<typeof setTimeout> | undefined
@@ -64,6 +70,8 @@ export class RoomView extends LitElement {
       this.pinned = true
       this.newBelow = false
       this.newestSeen = undefined
+      this.rowState = {}
+      this.problem = ''
     }
   }
 
@@ -89,14 +97,17 @@ export class RoomView extends LitElement {
         <h1>${room.kind === 'ping' ? null : html`<span class="kind" aria-hidden="true">${room.kind === 'closed' ? lockIcon : '#'}</span>`}${name}</h1>
         <connection-status class="phone-only"></connection-status>
       </header>
-      <div class="scroller" @scroll=${this.scrolled} tabindex="0" role="log" aria-label=${`Messages in ${name}`}>
+      <div class="scroller" @scroll=${this.scrolled} @click=${(e: Event) => rowClicked(this, e)}
+        @submit=${(e: SubmitEvent) => rowSubmitted(this, e)} @keydown=${(e: KeyboardEvent) => rowKeydown(this, e)} tabindex="0" role="log" aria-label=${`Messages in ${name}`}>
         ${live?.refusal ? html`<p class="refused" role="alert">The relay refused a change here (${live.refusal}); this room was reloaded from the relay.</p>` : null}
+        ${this.problem ? html`<p class="refused" role="alert">${this.problem}</p>` : null}
         ${messages.length === 0 ? html`<p class="empty">No messages yet. Say hello!</p>` : null}
-        ${repeat(layOut(shown), (row) => row.key, (row) => renderRow(row, workspace, this.roomId))}
+        ${repeat(layOut(shown), (row) => row.key, (row) => renderRow(row, workspace, this.roomId, this.rowState))}
       </div>
       <p class="typing" aria-live="polite">${typingLine(workspace.typing(this.roomId))}</p>
       ${this.newBelow ? html`<button class="jump primary" @click=${this.jumpToNewest}>Jump to newest ↓</button>` : null}
-      <message-composer .roomId=${this.roomId} .roomName=${name} @sent=${() => this.follow()}></message-composer>
+      <message-composer .roomId=${this.roomId} .roomName=${name} @sent=${() => this.follow()}
+        @edit-last=${this.editLast}></message-composer>
     `
   }
 
@@ -105,6 +116,11 @@ export class RoomView extends LitElement {
     clearTimeout(this.typingExpiry)
     if (this.workspace?.typing(this.roomId).length) this.typingExpiry = setTimeout(() => this.requestUpdate(), 1000)
     if (!this.scroller) return
+    if (changed.has('rowState') && this.rowState.editing && this.rowState.editing !== changed.get('rowState')?.editing) {
+      const editor = this.scroller.querySelector<HTMLTextAreaElement>('textarea.editor')
+      editor?.focus()
+      editor?.setSelectionRange(editor.value.length, editor.value.length)
+    }
     // Opening a room means writing in it, except on a phone, where the keyboard would cover the room.
     if (changed.has('roomId') && !matchMedia('(max-width: 700px)').matches) this.shadowRoot?.querySelector('message-composer')?.focus()
     if (this.anchor) {
@@ -150,6 +166,29 @@ export class RoomView extends LitElement {
       if (box.bottom > top) return { id: row.dataset.id ?? '', offset: box.top - top }
     }
     return undefined
+  }
+
+  /** Up in an empty composer edits my last message, as in Campfire. */
+  private readonly editLast = () => {
+    const mine = this.workspace?.lastOwnMessage(this.roomId)
+    if (mine) startEditing(this, mine.id)
+  }
+
+  reply(message: Message): void {
+    const name = this.workspace?.nameOf(message.author) ?? 'Someone'
+    this.composer?.quote(replyText(message, name, permalink(this.roomId, message.id)))
+  }
+
+  copyLink(message: Message): void {
+    void navigator.clipboard?.writeText(permalink(this.roomId, message.id)).catch(() => undefined)
+  }
+
+  focusComposer(): void {
+    this.composer?.focus()
+  }
+
+  private get composer() {
+    return this.shadowRoot?.querySelector('message-composer') ?? undefined
   }
 
   /** Back to the newest messages, stuck to the bottom. */

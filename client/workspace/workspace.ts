@@ -7,7 +7,8 @@ import type { Me } from '../api/hearth-api.js'
 import type { LiveConnection } from '../live/live-connection.js'
 import type { LiveDoc } from '../live/live-doc.js'
 import { itemIdsOf, readMessages, type Message } from '../room/message.js'
-import { postMessage } from '../room/message-writer.js'
+import { boost, readBoosts, unboost, type BoostEntry } from '../room/boosts.js'
+import { deleteMessage, editMessage, postMessage } from '../room/message-writer.js'
 import { readPeople, readRooms, type Person, type RoomEntry } from './directory.js'
 
 export const roomDocName = (roomId: string) => `room:${roomId}`
@@ -19,6 +20,7 @@ export class Workspace extends EventTarget {
   account!: LiveDoc
   user!: LiveDoc
   private readonly messageCache = new Map<string, { doc: unknown; version: number; messages: Message[] }>()
+  private readonly boostCache = new Map<string, { doc: unknown; version: number; boosts: Map<string, BoostEntry[]> }>()
 
   private constructor(readonly me: Me, readonly live: LiveConnection) {
     super()
@@ -86,10 +88,58 @@ export class Workspace extends EventTarget {
     return itemIdsOf(live.doc, messageId).every((id) => live.relayState.covers(id))
   }
 
-  post(roomId: string, body: string): string | undefined {
+  post(roomId: string, body: string, mentions: string[] = []): string | undefined {
     const live = this.room(roomId)
     if (!live) return undefined
-    return postMessage(live.doc, this.me.id, body)
+    return postMessage(live.doc, this.me.id, body, mentions)
+  }
+
+  /** Only the author edits (shared/room throws a RoomError for anyone else). */
+  edit(roomId: string, messageId: string, body: string, mentions?: string[]): void {
+    const live = this.room(roomId)
+    if (live) editMessage(live.doc, this.me.id, messageId, body, mentions)
+  }
+
+  mayEdit(message: Message): boolean {
+    return message.author === this.me.id
+  }
+
+  /** The author deletes their own; an administrator anyone's. */
+  mayDelete(message: Message): boolean {
+    return message.author === this.me.id || this.me.role === 'administrator'
+  }
+
+  remove(roomId: string, messageId: string): void {
+    const live = this.room(roomId)
+    if (live) deleteMessage(live.doc, { userId: this.me.id, role: this.me.role }, messageId)
+  }
+
+  /** My newest message in the room, for Up in an empty composer. */
+  lastOwnMessage(roomId: string): Message | undefined {
+    return this.messages(roomId).findLast((message) => message.author === this.me.id)
+  }
+
+  /** A message's boosts, oldest first; the room's boosts are grouped once per change of its doc. */
+  boosts(roomId: string, messageId: string): BoostEntry[] {
+    const live = this.room(roomId)
+    if (!live) return []
+    let cached = this.boostCache.get(roomId)
+    if (!cached || cached.doc !== live.doc || cached.version !== live.contentVersion) {
+      cached = { doc: live.doc, version: live.contentVersion, boosts: readBoosts(live.doc) }
+      this.boostCache.set(roomId, cached)
+    }
+    return cached.boosts.get(messageId) ?? []
+  }
+
+  boost(roomId: string, messageId: string, content: string): void {
+    const live = this.room(roomId)
+    if (live) boost(live.doc, this.me.id, messageId, content)
+  }
+
+  /** Only my own boosts come off (shared/room refuses anyone else's). */
+  unboost(roomId: string, boostId: string): void {
+    const live = this.room(roomId)
+    if (live) unboost(live.doc, this.me.id, boostId)
   }
 
   unread(roomId: string): boolean {
