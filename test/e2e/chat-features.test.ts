@@ -1,0 +1,113 @@
+/**
+ * Campfire's chat features between two people in two Chromium profiles, through a real relay with
+ * its write authorizer on: david edits and deletes, kevin boosts and unboosts, and a mention is
+ * highlighted for the person mentioned. Anything refused by the relay would show as an alert.
+ */
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import { startHearth } from '../../relay/hearth.js'
+import { silentLog } from '../../relay/log.js'
+import type { Relay } from '../../relay/relay.js'
+import { tempDir } from '../helpers/relay.js'
+import { buildClientIfNeeded, launchChromium, personAt, screenshot } from './chromium.js'
+
+const WAIT_MS = 15_000
+
+const composer = (page: Page) => page.getByRole('textbox', { name: /^Message/ })
+const message = (page: Page, text: string) => page.locator('room-view article.message', { hasText: text }).first()
+
+async function send(page: Page, text: string): Promise<void> {
+  await composer(page).fill(text)
+  await composer(page).press('Enter')
+}
+
+/** Opens a message's menu; the row is found by id from then on (while edited, its text is in a textarea). */
+async function openMenu(page: Page, text: string): Promise<Locator> {
+  const id = await message(page, text).getAttribute('data-id', { timeout: WAIT_MS })
+  const row = page.locator(`room-view article.message[data-id="${id}"]`)
+  await row.hover()
+  await row.getByLabel('Message menu').click()
+  return row
+}
+
+async function noRefusals(page: Page): Promise<void> {
+  assert.equal(await page.locator('room-view [role=alert]').count(), 0, 'the relay refused nothing')
+}
+
+describe('Chat features between david and kevin', { timeout: 90_000 }, () => {
+  let relay: Relay
+  let browser: Browser
+  let david: { context: BrowserContext; page: Page }
+  let kevin: { context: BrowserContext; page: Page }
+
+  before(async () => {
+    buildClientIfNeeded()
+    relay = await startHearth({ dataDir: tempDir(), port: 0, log: silentLog })
+    browser = await launchChromium()
+    david = await personAt(browser, relay.url)
+    kevin = await personAt(browser, relay.url)
+    await david.page.goto('/')
+    await david.page.waitForURL('**/first-run')
+    await david.page.getByLabel('Your name').fill('David')
+    await david.page.getByLabel('Email').fill('david@example.com')
+    await david.page.getByLabel('Password').fill('correct horse battery')
+    await david.page.getByRole('button', { name: 'Create the account' }).click()
+    await david.page.getByRole('heading', { name: /All Talk/ }).waitFor({ timeout: WAIT_MS })
+    await david.page.getByRole('button', { name: 'Invite people' }).click()
+    const link = await david.page.getByLabel('Share this join link:').inputValue()
+    await kevin.page.goto(link)
+    await kevin.page.getByLabel('Your name').fill('Kevin Mc')
+    await kevin.page.getByLabel('Email').fill('kevin@example.com')
+    await kevin.page.getByLabel('Password').fill('kevin likes chat')
+    await kevin.page.getByRole('button', { name: 'Join' }).click()
+    await kevin.page.getByRole('heading', { name: /All Talk/ }).waitFor({ timeout: WAIT_MS })
+    await david.page.keyboard.press('Escape')
+  })
+
+  after(async () => {
+    await browser?.close()
+    await relay?.close()
+  })
+
+  it('shows kevin david’s edit, marked as edited, and then its deletion', async () => {
+    await send(david.page, 'Lunch at noon?')
+    await message(kevin.page, 'Lunch at noon?').waitFor({ timeout: WAIT_MS })
+
+    const row = await openMenu(david.page, 'Lunch at noon?')
+    await row.getByRole('button', { name: 'Edit' }).click()
+    const editor = row.getByLabel('Edit message')
+    await editor.fill('Lunch at one?')
+    await editor.press('Enter')
+    await message(kevin.page, 'Lunch at one?').locator('.edited').waitFor({ timeout: WAIT_MS })
+
+    await composer(david.page).click()
+    await composer(david.page).press('ArrowUp')
+    await david.page.getByLabel('Edit message').fill('Lunch at one, upstairs?')
+    await david.page.getByLabel('Edit message').press('Enter')
+    await message(kevin.page, 'Lunch at one, upstairs?').waitFor({ timeout: WAIT_MS })
+    await screenshot(kevin.page, 'edited')
+
+    await send(david.page, 'Wrong room, sorry')
+    await message(kevin.page, 'Wrong room, sorry').waitFor({ timeout: WAIT_MS })
+    const oops = await openMenu(david.page, 'Wrong room, sorry')
+    await oops.getByRole('button', { name: 'Delete', exact: true }).click()
+    await oops.getByRole('button', { name: 'Delete for everyone?' }).click()
+    await message(kevin.page, 'Wrong room, sorry').waitFor({ state: 'detached', timeout: WAIT_MS })
+    await noRefusals(david.page)
+  })
+
+  it('shows david kevin’s boost with kevin’s initials, and its removal', async () => {
+    const row = await openMenu(kevin.page, 'Lunch at one, upstairs?')
+    await row.getByRole('button', { name: 'Boost with 🎉' }).click()
+    const seen = message(david.page, 'Lunch at one, upstairs?').locator('.boost', { hasText: '🎉' })
+    await seen.waitFor({ timeout: WAIT_MS })
+    assert.equal((await seen.innerText()).replace(/\s+/g, ''), '🎉KM')
+    assert.equal(await message(david.page, 'Lunch at one, upstairs?').getByRole('button', { name: /Remove your boost/ }).count(), 0, 'david cannot remove kevin’s boost')
+    await screenshot(david.page, 'boosted')
+
+    await message(kevin.page, 'Lunch at one, upstairs?').getByRole('button', { name: 'Remove your boost 🎉' }).click()
+    await seen.waitFor({ state: 'detached', timeout: WAIT_MS })
+    await noRefusals(kevin.page)
+  })
+})
