@@ -1,5 +1,5 @@
 // `npm start` runs this first: build the client when dist/client is missing or older than any
-// file under client/ (or vite.config.ts), so a fresh checkout serves the app without a manual step.
+// file under client/ or shared/ (or vite.config.ts), so a fresh checkout serves the app without a manual step.
 import { spawnSync } from 'node:child_process'
 import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
@@ -22,7 +22,8 @@ function builtAt() {
   }
 }
 
-const sources = Math.max(newestUnder('client'), newestUnder('vite.config.ts'))
+// The client also bundles shared/ (the room schema, the protocol codecs).
+const sources = Math.max(newestUnder('client'), newestUnder('shared'), newestUnder('vite.config.ts'))
 if (builtAt() < sources) {
   console.error('[hearth] building the client (dist/client is missing or older than client/)')
   const result = spawnSync(process.execPath, [join('node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'inherit' })

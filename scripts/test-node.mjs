@@ -21,5 +21,8 @@ if (files.length === 0) {
   console.error('no test files matched')
   process.exit(1)
 }
+// End-to-end tests serve the built client: build it once here, not in parallel from each test file.
+const build = spawnSync(process.execPath, ['scripts/build-if-needed.mjs'], { stdio: 'inherit' })
+if (build.status !== 0) process.exit(build.status ?? 1)
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-force-exit', '--test-timeout=180000', ...files], { stdio: 'inherit' })
 process.exit(result.status ?? 1)
