@@ -1,14 +1,18 @@
 /**
  * Writing a message: Enter sends, Shift+Enter adds a line. The draft lives in the user doc, so it
- * survives a reload (and follows the user to their other devices).
+ * survives a reload (and follows the user to their other devices). `@` suggests the room's people
+ * (↑/↓ to move, Enter or Tab to choose, Esc to close); Up in an empty composer edits my last message.
  */
 import { consume } from '@lit/context'
 import { LitElement, css, html, type PropertyValues } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
 import { workspaceContext } from '../app/contexts.js'
 import { controls } from '../app/shared-styles.js'
+import { mentionQueryAt, mentionsIn, suggestPeople } from '../room/mentions.js'
 import { MAX_BODY_LENGTH } from '../room/message-writer.js'
+import type { Person } from '../workspace/directory.js'
 import type { Workspace } from '../workspace/workspace.js'
+import { hueOf, initials } from './avatar.js'
 
 export const DRAFT_SAVE_DELAY_MS = 250
 /** Typing is re-announced at most this often while keys keep coming. */
@@ -23,6 +27,12 @@ export class MessageComposer extends LitElement {
       form { display: flex; gap: 0.5rem; align-items: flex-end; }
       .problem { color: var(--danger); font-size: 0.8rem; margin: 0 0 0.3rem; }
       textarea { flex: 1; resize: none; min-height: 2.6rem; max-height: 12rem; line-height: 1.4; box-sizing: border-box; }
+      .suggestions { list-style: none; margin: 0 0 0.3rem; padding: 0.25rem; border: 1px solid var(--line); border-radius: 8px;
+        background: var(--surface); box-shadow: 0 4px 14px var(--shadow); max-width: 20rem; }
+      .suggestions li { display: flex; align-items: center; gap: 0.5rem; padding: 0.3rem 0.5rem; border-radius: 6px; cursor: pointer; }
+      .suggestions li[aria-selected='true'] { background: var(--hover); outline: 1px solid var(--focus); }
+      .suggestions .avatar { width: 1.4rem; height: 1.4rem; border-radius: 50%; display: grid; place-items: center; color: #fff;
+        font-size: 0.6rem; font-weight: 700; background: hsl(var(--hue) 55% 45%); }
     `,
   ]
   @consume({ context: workspaceContext, subscribe: true }) workspace?: Workspace
@@ -30,6 +40,11 @@ export class MessageComposer extends LitElement {
   @property() roomName = ''
   @query('textarea') private textarea!: HTMLTextAreaElement
   @state() private problem = ''
+  /** People matching the `@query` at the caret, and the one Enter would choose. */
+  @state() private suggestions: Person[] = []
+  @state() private active = 0
+  /** Everyone chosen from suggestions since the last send (even if no longer in the room's list): their `@Name` in the body makes a mention. */
+  private chosen = new Map<string, string>()
   private saving: ReturnType<typeof setTimeout> | undefined
   private typingSince = 0
 
@@ -57,9 +72,19 @@ export class MessageComposer extends LitElement {
   }
 
   override render() {
-    return html`${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : null}<form @submit=${this.submit}>
+    const open = this.suggestions.length > 0
+    return html`${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : null}
+    ${open
+      ? html`<ul class="suggestions" id="suggestions" role="listbox" aria-label="People to mention">${this.suggestions.map(
+          (person, i) => html`<li id="suggestion-${i}" role="option" aria-selected=${i === this.active ? 'true' : 'false'}
+            @mousedown=${(e: Event) => { e.preventDefault(); this.choose(person) }}>
+            <span class="avatar" style="--hue:${hueOf(person.id)}" aria-hidden="true">${initials(person.name)}</span>${person.name}</li>`,
+        )}</ul>`
+      : null}
+    <form @submit=${this.submit}>
       <label class="visually-hidden" for="body">Message ${this.roomName}</label>
-      <textarea id="body" rows="1" maxlength=${MAX_BODY_LENGTH} placeholder=${`Message ${this.roomName}`} @keydown=${this.keydown} @input=${this.typed}></textarea>
+      <textarea id="body" rows="1" maxlength=${MAX_BODY_LENGTH} placeholder=${`Message ${this.roomName}`} @keydown=${this.keydown} @input=${this.typed}
+        aria-autocomplete="list" aria-controls="suggestions" aria-activedescendant=${open ? `suggestion-${this.active}` : ''} @blur=${() => (this.suggestions = [])}></textarea>
       <button class="primary" type="submit">Send</button>
     </form>`
   }
@@ -80,6 +105,7 @@ export class MessageComposer extends LitElement {
   }
 
   private keydown(event: KeyboardEvent) {
+    if (this.suggestions.length > 0 && this.suggesting(event)) return
     if (event.key === 'ArrowUp' && this.textarea.value === '' && !event.isComposing) {
       event.preventDefault()
       this.dispatchEvent(new Event('edit-last', { bubbles: true, composed: true }))
@@ -91,6 +117,36 @@ export class MessageComposer extends LitElement {
     }
   }
 
+  /** Keys the suggestion list takes while it is open; true when the key was for it. */
+  private suggesting(event: KeyboardEvent): boolean {
+    const count = this.suggestions.length
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') this.active = (this.active + (event.key === 'ArrowDown' ? 1 : count - 1)) % count
+    else if ((event.key === 'Enter' || event.key === 'Tab') && !event.shiftKey && !event.isComposing) this.choose(this.suggestions[this.active]!)
+    else if (event.key === 'Escape') this.suggestions = []
+    else return false
+    event.preventDefault()
+    return true
+  }
+
+  /** Replaces the `@query` at the caret with `@Name ` and remembers who that is. */
+  private choose(person: Person) {
+    const caret = this.textarea.selectionStart
+    const at = mentionQueryAt(this.textarea.value, caret)
+    this.suggestions = []
+    if (!at) return
+    const inserted = `@${person.name} `
+    this.textarea.setRangeText(inserted, at.start, caret, 'end')
+    this.chosen.set(person.id, person.name)
+    this.typed()
+  }
+
+  private suggest() {
+    const at = mentionQueryAt(this.textarea.value, this.textarea.selectionStart)
+    const found = at && this.workspace ? suggestPeople(this.workspace.roomPeople(this.roomId), at.query) : []
+    if (found.map((p) => p.id).join() !== this.suggestions.map((p) => p.id).join()) this.active = 0
+    this.suggestions = found
+  }
+
   private submit(event: SubmitEvent) {
     event.preventDefault()
     this.send()
@@ -100,7 +156,9 @@ export class MessageComposer extends LitElement {
     const body = this.textarea.value.trim()
     if (!body || !this.workspace) return
     try {
-      this.workspace.post(this.roomId, body)
+      // A full `@Name` typed by hand (or kept in a draft across a reload) mentions that person too.
+      const candidates = [...[...this.chosen].map(([id, name]) => ({ id, name })), ...this.workspace.roomPeople(this.roomId)]
+      this.workspace.post(this.roomId, body, mentionsIn(body, candidates))
       this.problem = ''
     } catch (error) {
       // The room schema refused it (too long, say): keep the text so nothing typed is lost.
@@ -108,6 +166,8 @@ export class MessageComposer extends LitElement {
       return
     }
     this.textarea.value = ''
+    this.chosen.clear()
+    this.suggestions = []
     this.fit()
     clearTimeout(this.saving)
     this.workspace.saveDraft(this.roomId, '')
@@ -117,6 +177,7 @@ export class MessageComposer extends LitElement {
 
   private typed() {
     this.fit()
+    this.suggest()
     this.announceTyping(this.textarea.value.trim() !== '')
     clearTimeout(this.saving)
     this.saving = setTimeout(() => this.saveDraft(), DRAFT_SAVE_DELAY_MS)

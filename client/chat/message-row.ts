@@ -6,6 +6,7 @@
  */
 import { css, html } from 'lit'
 import { unsafeHTML } from 'lit/directives/unsafe-html.js'
+import { withMentionChips } from '../markdown/mention-chips.js'
 import { renderMarkdown } from '../markdown/render-markdown.js'
 import type { Message } from '../room/message.js'
 import { dayLabel, timeLabel, type TimelineRow } from '../room/timeline.js'
@@ -23,14 +24,16 @@ export interface RowState {
   target?: string
 }
 
-/** Rendered bodies by message id and text: a body is parsed and sanitized once, not on every render. */
-const rendered = new Map<string, { body: string; html: string }>()
+/** Rendered bodies by message id, text and mentioned names: a body is parsed and sanitized once, not on every render. */
+const rendered = new Map<string, { key: string; html: string }>()
 
-function bodyHtml(message: Message): string {
+function bodyHtml(message: Message, workspace: Workspace): string {
+  const names = message.mentions.map((id) => workspace.nameOf(id))
+  const key = `${message.body}\u0000${names.join('\u0000')}`
   const cached = rendered.get(message.id)
-  if (cached?.body === message.body) return cached.html
-  const fresh = renderMarkdown(message.body)
-  rendered.set(message.id, { body: message.body, html: fresh })
+  if (cached?.key === key) return cached.html
+  const fresh = withMentionChips(renderMarkdown(message.body), names)
+  rendered.set(message.id, { key, html: fresh })
   return fresh
 }
 
@@ -55,7 +58,7 @@ export function renderRow(row: TimelineRow, workspace: Workspace, roomId: string
       ? html`<form class="edit" data-action="save-edit"><label class="visually-hidden" for="edit-${message.id}">Edit message</label>
           <textarea id="edit-${message.id}" class="editor" .value=${message.body}></textarea>
           <small>Enter saves, Esc cancels</small></form>`
-      : html`<div class="body">${unsafeHTML(bodyHtml(message))}${message.editedAt ? html` <span class="edited">(edited)</span>` : null}</div>`}
+      : html`<div class="body">${unsafeHTML(bodyHtml(message, workspace))}${message.editedAt ? html` <span class="edited">(edited)</span>` : null}</div>`}
     ${delivered ? null : html`<span class="undelivered">Not delivered yet</span>`}
     ${renderBoosts(workspace.boosts(roomId, message.id), workspace)}
     ${renderMenu(message, workspace, state)}
@@ -110,6 +113,7 @@ export const messageStyles = css`
   .message.mentions-me { background: var(--mention-bg, color-mix(in srgb, var(--accent) 12%, transparent)); box-shadow: inset 3px 0 var(--accent); }
   .message.target { animation: target 2.5s ease-out; }
   @keyframes target { from { background: color-mix(in srgb, var(--focus) 35%, transparent); } }
+  .body .mention { background: color-mix(in srgb, var(--accent) 16%, transparent); color: var(--accent-text); border-radius: 999px; padding: 0 0.35em; font-weight: 600; white-space: nowrap; }
   .edited { color: var(--muted); font-size: 0.72rem; }
   .edit { grid-column: 2; display: grid; gap: 0.2rem; }
   .edit textarea { min-height: 3rem; resize: vertical; }

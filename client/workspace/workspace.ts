@@ -55,6 +55,15 @@ export class Workspace extends EventTarget {
     return value
   }
 
+  /** Who can be mentioned in a room: its members (everyone, in an open room), me excepted. */
+  roomPeople(roomId: string): Person[] {
+    const room = this.rooms().get(roomId)
+    if (!room) return []
+    const people = this.people()
+    const ids = room.kind === 'open' ? [...people.keys()] : room.members
+    return ids.filter((id) => id !== this.me.id).flatMap((id) => people.get(id) ?? [])
+  }
+
   nameOf(userId: string): string {
     return this.people().get(userId)?.name ?? (userId === this.me.id ? this.me.name : 'Someone')
   }
