@@ -1,18 +1,18 @@
 /** The very first visit: the operator creates the account, becomes its administrator, and is signed in. */
 import { consume } from '@lit/context'
 import { LitElement, html } from 'lit'
-import { customElement, state } from 'lit/decorators.js'
+import { customElement } from 'lit/decorators.js'
 import type { HearthApi } from '../api/hearth-api.js'
 import { apiContext } from '../app/contexts.js'
 import { controls } from '../app/shared-styles.js'
 import { cardPage } from './page-styles.js'
+import { SignInForm } from './sign-in-form.js'
 
 @customElement('first-run-page')
 export class FirstRunPage extends LitElement {
   static override styles = [controls, cardPage]
   @consume({ context: apiContext }) api!: HearthApi
-  @state() private error = ''
-  @state() private busy = false
+  private readonly form = new SignInForm(this, 'Could not create the account')
 
   override render() {
     return html`<form @submit=${this.submit} aria-labelledby="title">
@@ -21,26 +21,13 @@ export class FirstRunPage extends LitElement {
       <label>Your name <input name="name" autocomplete="name" required /></label>
       <label>Email <input name="email" type="email" autocomplete="username" required /></label>
       <label>Password <input name="password" type="password" autocomplete="new-password" minlength="8" required /></label>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : null}
-      <button class="primary" type="submit" ?disabled=${this.busy}>Create the account</button>
+      ${this.form.error ? html`<p class="error" role="alert">${this.form.error}</p>` : null}
+      <button class="primary" type="submit" ?disabled=${this.form.busy}>Create the account</button>
       <p class="aside">Already set up? <a href="/signin">Sign in</a></p>
     </form>`
   }
 
-  private async submit(event: SubmitEvent) {
-    event.preventDefault()
-    const form = new FormData(event.target as HTMLFormElement)
-    this.busy = true
-    this.error = ''
-    try {
-      await this.api.firstRun({ name: String(form.get('name')), email: String(form.get('email')), password: String(form.get('password')) })
-      this.dispatchEvent(new Event('signed-in', { bubbles: true, composed: true }))
-    } catch (error) {
-      this.error = (error as Error).message || 'Could not create the account'
-    } finally {
-      this.busy = false
-    }
-  }
+  private readonly submit = this.form.submitWith(({ name, email, password }) => this.api.firstRun({ name, email, password }))
 }
 
 declare global {
