@@ -51,7 +51,7 @@ export class HearthApp extends LitElement {
     if (route.page === 'transfer') return html`<transfer-page .token=${route.token}></transfer-page>`
     if (!this.checked) return html`<p class="loading" role="status">Opening Hearth…</p>`
     if (route.page === 'sign-in' || !this.workspace) return html`<sign-in-page></sign-in-page>`
-    return html`<chat-shell .roomId=${route.roomId}></chat-shell>`
+    return html`<chat-shell .roomId=${route.roomId} .messageId=${route.messageId}></chat-shell>`
   }
 
   private async start(then?: string): Promise<void> {

@@ -29,6 +29,7 @@ export class ChatShell extends LitElement {
   `
   @consume({ context: workspaceContext, subscribe: true }) workspace?: Workspace
   @property({ reflect: true, attribute: 'roomid' }) roomId: string | undefined
+  @property() messageId: string | undefined
   private readonly changes = new ChangeController(this)
 
   override connectedCallback(): void {
@@ -69,7 +70,7 @@ export class ChatShell extends LitElement {
       <room-sidebar .selected=${this.roomId}></room-sidebar>
       <main>
         ${known
-          ? html`<room-view .roomId=${this.roomId!}></room-view>`
+          ? html`<room-view .roomId=${this.roomId!} .messageId=${this.messageId}></room-view>`
           : html`<p class="empty">${this.roomId ? 'This room is not available to you.' : 'Pick a room'}</p>`}
       </main>
     `

@@ -10,9 +10,9 @@ import { customElement, property, query, state } from 'lit/decorators.js'
 import { repeat } from 'lit/directives/repeat.js'
 import { ChangeController } from '../app/change-controller.js'
 import { workspaceContext } from '../app/contexts.js'
-import { permalink } from '../app/routes.js'
+import { navigate, permalink, routeFor } from '../app/routes.js'
 import { controls } from '../app/shared-styles.js'
-import { newer, newest, older, rangeOf, WINDOW_STEP, type MessageWindow } from '../room/message-window.js'
+import { around, newer, newest, older, rangeOf, WINDOW_STEP, type MessageWindow } from '../room/message-window.js'
 import { layOut } from '../room/timeline.js'
 import type { Workspace } from '../workspace/workspace.js'
 import { lockIcon } from './icons.js'
@@ -52,6 +52,8 @@ export class RoomView extends LitElement implements RowHost {
   ]
   @consume({ context: workspaceContext, subscribe: true }) workspace?: Workspace
   @property() roomId = ''
+  /** The message a permalink points at: the room opens scrolled to it, highlighted. */
+  @property() messageId: string | undefined
   @state() private window: MessageWindow = newest
   @state() private newBelow = false
   @state() rowState: RowState = {}
@@ -61,6 +63,9 @@ export class RoomView extends LitElement implements RowHost {
   private typingExpiry: ReturnType<typeof setTimeout> | undefined
   private pinned = true
   private newestSeen: string | undefined
+  /** The permalink target already brought into view (it is not forced back while the reader scrolls on). */
+  private targetShown: string | undefined
+  private scrollToTarget = false
   /** A message on screen and its offset from the scroller's top, kept in place while the window slides. */
   private anchor: { id: string; offset: number } | undefined
 
@@ -73,6 +78,22 @@ export class RoomView extends LitElement implements RowHost {
       this.rowState = {}
       this.problem = ''
     }
+    if (changed.has('roomId') || changed.has('messageId')) this.targetShown = undefined
+    this.findTarget()
+  }
+
+  /** Once the permalinked message is here (it may arrive with the first sync), widen the window to it. */
+  private findTarget(): void {
+    const id = this.messageId
+    if (!id || id === this.targetShown || !this.workspace) return
+    const messages = this.workspace.messages(this.roomId)
+    const index = messages.findIndex((message) => message.id === id)
+    if (index < 0) return
+    this.targetShown = id
+    this.window = around(index, messages.length)
+    this.pinned = false
+    this.scrollToTarget = true
+    this.rowState = { ...this.rowState, target: id }
   }
 
   override render() {
@@ -97,7 +118,7 @@ export class RoomView extends LitElement implements RowHost {
         <h1>${room.kind === 'ping' ? null : html`<span class="kind" aria-hidden="true">${room.kind === 'closed' ? lockIcon : '#'}</span>`}${name}</h1>
         <connection-status class="phone-only"></connection-status>
       </header>
-      <div class="scroller" @scroll=${this.scrolled} @click=${(e: Event) => rowClicked(this, e)}
+      <div class="scroller" @scroll=${this.scrolled} @click=${this.clicked}
         @submit=${(e: SubmitEvent) => rowSubmitted(this, e)} @keydown=${(e: KeyboardEvent) => rowKeydown(this, e)} tabindex="0" role="log" aria-label=${`Messages in ${name}`}>
         ${live?.refusal ? html`<p class="refused" role="alert">The relay refused a change here (${live.refusal}); this room was reloaded from the relay.</p>` : null}
         ${this.problem ? html`<p class="refused" role="alert">${this.problem}</p>` : null}
@@ -123,7 +144,11 @@ export class RoomView extends LitElement implements RowHost {
     }
     // Opening a room means writing in it, except on a phone, where the keyboard would cover the room.
     if (changed.has('roomId') && !matchMedia('(max-width: 700px)').matches) this.shadowRoot?.querySelector('message-composer')?.focus()
-    if (this.anchor) {
+    if (this.scrollToTarget) {
+      this.scrollToTarget = false
+      this.scroller.querySelector(`article[data-id="${CSS.escape(this.messageId ?? '')}"]`)?.scrollIntoView({ block: 'center' })
+      this.anchor = undefined
+    } else if (this.anchor) {
       // The window slid: put the message the reader was looking at back where it was.
       const row = this.scroller.querySelector<HTMLElement>(`article[data-id="${CSS.escape(this.anchor.id)}"]`)
       if (row) this.scroller.scrollTop += row.getBoundingClientRect().top - this.scroller.getBoundingClientRect().top - this.anchor.offset
@@ -166,6 +191,20 @@ export class RoomView extends LitElement implements RowHost {
       if (box.bottom > top) return { id: row.dataset.id ?? '', offset: box.top - top }
     }
     return undefined
+  }
+
+  private readonly clicked = (event: MouseEvent) => {
+    // A permalink in a message (a reply's, say) opens in this tab, in the app, not in a new one.
+    const link = (event.target as Element).closest<HTMLAnchorElement>('a[href]')
+    if (link) {
+      const url = new URL(link.href)
+      if (url.origin === location.origin && routeFor(url.pathname).page === 'chat' && !event.ctrlKey && !event.metaKey) {
+        event.preventDefault()
+        navigate(url.pathname)
+      }
+      return
+    }
+    rowClicked(this, event)
   }
 
   /** Up in an empty composer edits my last message, as in Campfire. */

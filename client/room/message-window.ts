@@ -35,3 +35,9 @@ export function newer(window: MessageWindow, total: number): MessageWindow | und
   const end = window.end + WINDOW_STEP
   return end >= total ? { end: undefined, size: window.size } : { end, size: window.size }
 }
+
+/** A window with the message at `index` in its middle, for opening a permalink. */
+export function around(index: number, total: number): MessageWindow {
+  const end = Math.min(total, Math.max(index + 1, index + WINDOW_STEP / 2))
+  return end >= total ? newest : { end, size: WINDOW_STEP }
+}

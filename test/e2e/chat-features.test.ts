@@ -1,7 +1,7 @@
 /**
  * Campfire's chat features between two people in two Chromium profiles, through a real relay with
  * its write authorizer on: david edits and deletes, kevin boosts and unboosts, and a mention is
- * highlighted for the person mentioned. Anything refused by the relay would show as an alert.
+ * highlighted for the person mentioned; a reply's permalink opens the room at the quoted message. Anything refused by the relay would show as an alert.
  */
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
@@ -123,6 +123,21 @@ describe('Chat features between david and kevin', { timeout: 90_000 }, () => {
     assert.equal(await seen.locator('.mention').innerText(), '@David')
     assert.equal(await kevin.page.locator('room-view article.message.mentions-me').count(), 0)
     await screenshot(david.page, 'mentioned')
+    await noRefusals(kevin.page)
+  })
+
+  it('opens a reply’s permalink for david at the quoted message, highlighted', async () => {
+    const row = await openMenu(kevin.page, 'Lunch at one, upstairs?')
+    await row.getByRole('button', { name: 'Reply' }).click()
+    assert.match(await composer(kevin.page).inputValue(), /^> \*\*David\*\* \[wrote\]\(http:\/\/127\.0\.0\.1:\d+\/rooms\/[^/]+\/messages\/[^)]+\):\n> Lunch at one, upstairs\?\n\n$/)
+    await composer(kevin.page).press('End')
+    await composer(kevin.page).pressSequentially('Count me in')
+    await composer(kevin.page).press('Enter')
+    const reply = message(david.page, 'Count me in')
+    await reply.waitFor({ timeout: WAIT_MS })
+    const href = await reply.locator('blockquote a').getAttribute('href')
+    await david.page.goto(new URL(href!).pathname)
+    await david.page.locator('room-view article.message.target', { hasText: 'Lunch at one, upstairs?' }).waitFor({ timeout: WAIT_MS })
     await noRefusals(kevin.page)
   })
 })
