@@ -4,6 +4,7 @@
  * same machine in the same run. Prints each figure with the ratio, and writes JSON, Markdown and
  * an SVG latency plot under bench/results/.
  */
+import { spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { parseArgs } from 'node:util'
@@ -25,6 +26,10 @@ const { values: flags, positionals } = parseArgs({
     targets: { type: 'string', default: TARGET_KINDS.join(',') },
   },
 })
+
+// Hearth is measured as `npm start` runs it: the relay bundle, built if its sources changed.
+const build = spawnSync(process.execPath, ['scripts/build-if-needed.mjs', 'relay'], { stdio: 'inherit' })
+if (build.status !== 0) process.exit(build.status ?? 1)
 
 const unknown = positionals.filter((name) => !SCENARIOS.some((scenario) => scenario.name === name))
 if (unknown.length > 0) {

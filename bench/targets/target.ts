@@ -48,7 +48,7 @@ export async function startTarget(kind: TargetKind): Promise<Target> {
   const server = kind === 'hearth'
     ? new ServerProcess(kind, {
         port,
-        args: ['--import', 'tsx', 'relay/main.ts'],
+        args: ['dist/relay/main.mjs'],
         env: { PORT: String(port), HOST: '127.0.0.1', HEARTH_DATA_DIR: dataDir },
       })
     : new ServerProcess(kind, {

@@ -1,4 +1,7 @@
-/** Hearth as an operator runs it (`relay/main.ts` in its own process), for kill -9 and signal tests. */
+/**
+ * Hearth as an operator runs it (`npm start`'s bundle, dist/relay/main.mjs, in its own process), for
+ * kill -9 and signal tests. scripts/test-node.mjs builds the bundle before the tests run.
+ */
 import { spawn, type ChildProcess } from 'node:child_process'
 
 export interface ChildRelay {
@@ -8,7 +11,7 @@ export interface ChildRelay {
 }
 
 export async function spawnRelay(dataDir: string, env: Record<string, string> = {}): Promise<ChildRelay> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'relay/main.ts'], {
+  const child = spawn(process.execPath, ['dist/relay/main.mjs'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', HEARTH_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
