@@ -122,8 +122,9 @@ export const messageStyles = css`
   .boost { display: inline-flex; align-items: center; gap: 0.25rem; border: 1px solid var(--line); border-radius: 999px; padding: 0.05rem 0.35rem 0.05rem 0.5rem; font-size: 0.85rem; background: var(--surface); }
   button.boost.mine { border-color: var(--accent); }
   .avatar.tiny { width: 1.2rem; height: 1.2rem; border-radius: 50%; display: inline-grid; place-items: center; color: #fff; font-size: 0.55rem; font-weight: 700; background: hsl(var(--hue) 55% 45%); }
-  .menu { position: absolute; right: 0.8rem; top: 0; visibility: hidden; }
-  .message:hover .menu, .menu:focus-within, .menu[open] { visibility: visible; }
+  /* Transparent, not hidden, until wanted: the menu stays reachable by Tab and shows when it has the focus. */
+  .menu { position: absolute; right: 0.8rem; top: 0; opacity: 0; }
+  .message:hover .menu, .menu:focus-within, .menu[open] { opacity: 1; }
   .menu summary { list-style: none; cursor: pointer; padding: 0 0.5rem; border: 1px solid var(--line); border-radius: 6px; background: var(--surface); }
   .menu summary::-webkit-details-marker { display: none; }
   .menu .items { position: absolute; right: 0; z-index: 2; display: grid; gap: 0.3rem; padding: 0.5rem; min-width: 14rem;

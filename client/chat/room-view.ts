@@ -119,7 +119,7 @@ export class RoomView extends LitElement implements RowHost {
         <connection-status class="phone-only"></connection-status>
       </header>
       <div class="scroller" @scroll=${this.scrolled} @click=${this.clicked}
-        @submit=${(e: SubmitEvent) => rowSubmitted(this, e)} @keydown=${(e: KeyboardEvent) => rowKeydown(this, e)} tabindex="0" role="log" aria-label=${`Messages in ${name}`}>
+        @submit=${(e: SubmitEvent) => rowSubmitted(this, e)} @keydown=${this.keydown} tabindex="0" role="log" aria-label=${`Messages in ${name}`}>
         ${live?.refusal ? html`<p class="refused" role="alert">The relay refused a change here (${live.refusal}); this room was reloaded from the relay.</p>` : null}
         ${this.problem ? html`<p class="refused" role="alert">${this.problem}</p>` : null}
         ${messages.length === 0 ? html`<p class="empty">No messages yet. Say hello!</p>` : null}
@@ -194,6 +194,9 @@ export class RoomView extends LitElement implements RowHost {
   }
 
   private readonly clicked = (event: MouseEvent) => {
+    // One message menu open at a time: a click anywhere else in the room closes the open one.
+    const menu = (event.target as Element).closest('details.menu')
+    for (const open of this.scroller.querySelectorAll<HTMLDetailsElement>('details.menu[open]')) if (open !== menu) open.open = false
     // A permalink in a message (a reply's, say) opens in this tab, in the app, not in a new one.
     const link = (event.target as Element).closest<HTMLAnchorElement>('a[href]')
     if (link) {
@@ -205,6 +208,16 @@ export class RoomView extends LitElement implements RowHost {
       return
     }
     rowClicked(this, event)
+  }
+
+  private readonly keydown = (event: KeyboardEvent) => {
+    const menu = (event.target as Element).closest<HTMLDetailsElement>('details.menu[open]')
+    if (menu && event.key === 'Escape') {
+      menu.open = false
+      menu.querySelector('summary')?.focus()
+      return
+    }
+    rowKeydown(this, event)
   }
 
   /** Up in an empty composer edits my last message, as in Campfire. */

@@ -196,13 +196,14 @@ export class Workspace extends EventTarget {
     else if (awareness.getLocalState() !== null) awareness.setLocalState(null)
   }
 
-  /** Changes waiting for the relay: undelivered messages in rooms, and each other doc with unsent edits. */
+  /** Changes waiting for the relay: undelivered (or edited) messages in rooms, one for a room with only boosts waiting, and each other doc with unsent edits. */
   pendingChanges(): number {
     return this.live.pendingChanges((live) => {
       if (live.relayState.coversDoc(live.doc)) return 0
       if (!live.name.startsWith('room:')) return 1
       const roomId = live.name.slice('room:'.length)
-      return this.messages(roomId).filter((message) => !this.delivered(roomId, message.id)).length
+      // Every message delivered but the doc still ahead of the relay: a boost (or an unboost's neighbour) waits.
+      return this.messages(roomId).filter((message) => !this.delivered(roomId, message.id)).length || 1
     })
   }
 

@@ -50,7 +50,7 @@ describe('editing, deleting and boosting messages', () => {
     const view = await watercooler(workspace)
     await choose(view, 'Me, at noon', 'Edit')
     const editor = root(view).querySelector<HTMLTextAreaElement>('textarea.editor')!
-    expect(root(view).activeElement).to.equal(editor)
+    expect(root(view).activeElement === editor, 'the editor has the focus').to.equal(true)
     editor.value = 'Me, at one'
     press(editor, 'Enter')
     await waitFor(() => bodies(view).some((b) => b?.startsWith('Me, at one')))
@@ -117,5 +117,27 @@ describe('editing, deleting and boosting messages', () => {
     form.requestSubmit()
     await waitFor(() => article(view, 'lunch')!.querySelector('.boost'))
     expect(workspace.boosts('watercooler', 'david.1').map((b) => b.content)).to.deep.equal(['count me in'])
+  })
+
+  it('counts a boost kevin made with no relay as a change waiting', async () => {
+    const doc = workspace.room('watercooler')!.doc
+    const { encodeStateAsUpdate } = await import('yjs')
+    workspace.room('watercooler')!.relayState.learnUpdate(encodeStateAsUpdate(doc))
+    expect(workspace.pendingChanges()).to.equal(0)
+    workspace.boost('watercooler', 'david.1', '👍')
+    expect(workspace.pendingChanges()).to.equal(1)
+  })
+
+  it('keeps one message menu open at a time and closes it on Escape', async () => {
+    workspace.post('watercooler', 'Me, at noon')
+    const view = await watercooler(workspace)
+    await waitFor(() => article(view, 'Me, at noon'))
+    const menus = [...root(view).querySelectorAll<HTMLDetailsElement>('details.menu')]
+    menus[0]!.querySelector('summary')!.click()
+    menus[1]!.querySelector('summary')!.click()
+    expect(menus.map((m) => m.open)).to.deep.equal([false, true])
+    press(menus[1]!.querySelector('input')!, 'Escape')
+    expect(menus[1]!.open).to.equal(false)
+    expect(root(view).activeElement === menus[1]!.querySelector('summary'), 'the menu’s button has the focus back').to.equal(true)
   })
 })
