@@ -223,7 +223,16 @@ export class RoomView extends LitElement implements RowHost {
   /** Up in an empty composer edits my last message, as in Campfire. */
   private readonly editLast = () => {
     const mine = this.workspace?.lastOwnMessage(this.roomId)
-    if (mine) startEditing(this, mine.id)
+    if (!mine || !this.workspace) return
+    // My last message may be older than the window: bring it in (focusing the editor scrolls to it).
+    const messages = this.workspace.messages(this.roomId)
+    const index = messages.indexOf(mine)
+    const { start, end } = rangeOf(this.window, messages.length)
+    if (index < start || index >= end) {
+      this.window = around(index, messages.length)
+      this.pinned = false
+    }
+    startEditing(this, mine.id)
   }
 
   reply(message: Message): void {

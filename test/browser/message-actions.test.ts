@@ -140,4 +140,22 @@ describe('editing, deleting and boosting messages', () => {
     expect(menus[1]!.open).to.equal(false)
     expect(root(view).activeElement === menus[1]!.querySelector('summary'), 'the menu’s button has the focus back').to.equal(true)
   })
+
+  it('brings kevin’s last message into view to edit it when 200 newer ones from david came after it', async () => {
+    workspace.post('watercooler', 'An old thought')
+    const mine = workspace.lastOwnMessage('watercooler')!
+    receive(workspace, 'watercooler', Array.from({ length: 200 }, (_, i) => ({ id: `david.x${String(i).padStart(3, '0')}`, author: 'david', createdAt: mine.createdAt + 1 + i, body: `news ${i}` })))
+    const view = await watercooler(workspace)
+    await waitFor(() => article(view, 'news 199'))
+    expect(article(view, 'An old thought'), 'outside the newest window').to.equal(undefined)
+    const composer = root(view).querySelector('message-composer')!
+    await composer.updateComplete
+    press(composer.shadowRoot!.querySelector('textarea')!, 'ArrowUp')
+    await waitFor(() => root(view).querySelector('textarea.editor'))
+    const editor = root(view).querySelector<HTMLTextAreaElement>('textarea.editor')!
+    expect(editor.value).to.equal('An old thought')
+    const box = editor.getBoundingClientRect()
+    const port = root(view).querySelector('.scroller')!.getBoundingClientRect()
+    expect(box.top >= port.top && box.bottom <= port.bottom, 'the editor is on screen').to.equal(true)
+  })
 })
