@@ -29,6 +29,8 @@ export const WINDOW_SIZE = WINDOW_STEP
 const AT_BOTTOM_PX = 48
 /** Within this many pixels of the window's edge, the next slice comes in. */
 const EDGE_PX = 200
+/** How long "Link copied" stays up. */
+const NOTICE_MS = 4000
 
 @customElement('room-view')
 export class RoomView extends LitElement implements RowHost {
@@ -47,6 +49,8 @@ export class RoomView extends LitElement implements RowHost {
       .jump { position: absolute; left: 50%; transform: translateX(-50%); bottom: 5rem; box-shadow: 0 4px 14px var(--shadow); }
       .empty { color: var(--muted); text-align: center; margin-top: 3rem; }
       .typing { margin: 0; padding: 0 1rem; min-height: 1.2rem; font-size: 0.78rem; color: var(--muted); font-style: italic; }
+      .notice { position: absolute; right: 1rem; bottom: 5rem; margin: 0; padding: 0.4rem 0.8rem; border-radius: 8px; background: var(--surface);
+        border: 1px solid var(--line); box-shadow: 0 4px 14px var(--shadow); font-size: 0.85rem; overflow-wrap: anywhere; max-width: 60%; }
       .refused { background: var(--warn-bg); padding: 0.4rem 1rem; font-size: 0.85rem; }
     `,
   ]
@@ -58,6 +62,8 @@ export class RoomView extends LitElement implements RowHost {
   @state() private newBelow = false
   @state() rowState: RowState = {}
   @state() problem = ''
+  @state() private notice = ''
+  private noticeExpiry: ReturnType<typeof setTimeout> | undefined
   @query('.scroller') private scroller!: HTMLElement
   private readonly changes = new ChangeController(this)
   private typingExpiry: ReturnType<typeof setTimeout> | undefined
@@ -126,6 +132,7 @@ export class RoomView extends LitElement implements RowHost {
         ${repeat(layOut(shown), (row) => row.key, (row) => renderRow(row, workspace, this.roomId, this.rowState))}
       </div>
       <p class="typing" aria-live="polite">${typingLine(workspace.typing(this.roomId))}</p>
+      ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : null}
       ${this.newBelow ? html`<button class="jump primary" @click=${this.jumpToNewest}>Jump to newest ↓</button>` : null}
       <message-composer .roomId=${this.roomId} .roomName=${name} @sent=${() => this.follow()}
         @edit-last=${this.editLast}></message-composer>
@@ -240,8 +247,16 @@ export class RoomView extends LitElement implements RowHost {
     this.composer?.quote(replyText(message, name, permalink(this.roomId, message.id)))
   }
 
+  /** Copies a permalink; where the clipboard is refused, the link is shown to copy by hand. */
   copyLink(message: Message): void {
-    void navigator.clipboard?.writeText(permalink(this.roomId, message.id)).catch(() => undefined)
+    const link = permalink(this.roomId, message.id)
+    const show = (notice: string) => {
+      this.notice = notice
+      clearTimeout(this.noticeExpiry)
+      this.noticeExpiry = setTimeout(() => (this.notice = ''), NOTICE_MS)
+    }
+    if (!navigator.clipboard) return show(link)
+    navigator.clipboard.writeText(link).then(() => show('Link copied'), () => show(link))
   }
 
   focusComposer(): void {
