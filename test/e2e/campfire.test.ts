@@ -5,70 +5,37 @@
  */
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { startHearth } from '../../relay/hearth.js'
-import { silentLog } from '../../relay/log.js'
-import type { Relay } from '../../relay/relay.js'
-import { eventually, tempDir } from '../helpers/relay.js'
-import { buildClientIfNeeded, launchChromium, personAt, screenshot } from './chromium.js'
-
-const WAIT_MS = 15_000
+import type { Page } from 'playwright-core'
+import { eventually } from '../helpers/relay.js'
+import { closeAll, createAccount, inviteLink, joinByLink, screenshot, send, twoPeople, WAIT_MS, type TwoPeople } from './chromium.js'
 
 const messageBodies = (page: Page) => page.locator('room-view article.message .body').allInnerTexts()
-
-async function send(page: Page, text: string): Promise<void> {
-  const composer = page.getByRole('textbox', { name: /^Message/ })
-  await composer.fill(text)
-  await composer.press('Enter')
-}
 
 async function sees(page: Page, text: string): Promise<void> {
   await page.locator('room-view article.message .body', { hasText: text }).first().waitFor({ timeout: WAIT_MS })
 }
 
 describe('Hearth in the browser', { timeout: 120_000 }, () => {
-  let relay: Relay
-  let browser: Browser
-  let david: { context: BrowserContext; page: Page }
-  let kevin: { context: BrowserContext; page: Page }
+  let people: TwoPeople
+  let david: TwoPeople['david']
+  let kevin: TwoPeople['kevin']
 
-  before(async () => {
-    buildClientIfNeeded()
-    relay = await startHearth({ dataDir: tempDir(), port: 0, log: silentLog })
-    browser = await launchChromium()
-    david = await personAt(browser, relay.url)
-    kevin = await personAt(browser, relay.url)
-  })
-
-  after(async () => {
-    await browser?.close()
-    await relay?.close()
-  })
+  before(async () => ({ david, kevin } = people = await twoPeople()))
+  after(() => closeAll(people ?? {}))
 
   it('lets the operator set up the account and land in All Talk', async () => {
     const { page } = david
     await page.goto('/')
     await page.waitForURL('**/first-run')
     await screenshot(page, 'first-run')
-    await page.getByLabel('Your name').fill('David')
-    await page.getByLabel('Email').fill('david@example.com')
-    await page.getByLabel('Password').fill('correct horse battery')
-    await page.getByRole('button', { name: 'Create the account' }).click()
-    await page.getByRole('heading', { name: /All Talk/ }).waitFor({ timeout: WAIT_MS })
+    await createAccount(page, { name: 'David', email: 'david@example.com', password: 'correct horse battery' })
     await page.getByRole('status').filter({ hasText: 'Connected' }).waitFor({ timeout: WAIT_MS })
   })
 
   it('lets a second person join through the join link', async () => {
-    await david.page.getByRole('button', { name: 'Invite people' }).click()
-    const link = await david.page.getByLabel('Share this join link:').inputValue()
+    const link = await inviteLink(david.page)
     assert.match(link, /\/join\/.+/)
-    const { page } = kevin
-    await page.goto(link)
-    await page.getByLabel('Your name').fill('Kevin')
-    await page.getByLabel('Email').fill('kevin@example.com')
-    await page.getByLabel('Password').fill('kevin likes chat')
-    await page.getByRole('button', { name: 'Join' }).click()
-    await page.getByRole('heading', { name: /All Talk/ }).waitFor({ timeout: WAIT_MS })
+    await joinByLink(kevin.page, link, { name: 'Kevin', email: 'kevin@example.com', password: 'kevin likes chat' })
   })
 
   it('shows each person the other one’s messages live', async () => {

@@ -5,22 +5,12 @@
  */
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
-import { startHearth } from '../../relay/hearth.js'
-import { silentLog } from '../../relay/log.js'
-import type { Relay } from '../../relay/relay.js'
-import { tempDir } from '../helpers/relay.js'
-import { buildClientIfNeeded, launchChromium, personAt, screenshot } from './chromium.js'
-
-const WAIT_MS = 15_000
+import type { Locator, Page } from 'playwright-core'
+import { closeAll, createAccount, inviteLink, joinByLink, screenshot, send, twoPeople, WAIT_MS, type TwoPeople } from './chromium.js'
 
 const composer = (page: Page) => page.getByRole('textbox', { name: /^Message/ })
 const message = (page: Page, text: string) => page.locator('room-view article.message', { hasText: text }).first()
 
-async function send(page: Page, text: string): Promise<void> {
-  await composer(page).fill(text)
-  await composer(page).press('Enter')
-}
 
 /** Opens a message's menu; the row is found by id from then on (while edited, its text is in a textarea). */
 async function openMenu(page: Page, text: string): Promise<Locator> {
@@ -36,39 +26,21 @@ async function noRefusals(page: Page): Promise<void> {
 }
 
 describe('Chat features between david and kevin', { timeout: 90_000 }, () => {
-  let relay: Relay
-  let browser: Browser
-  let david: { context: BrowserContext; page: Page }
-  let kevin: { context: BrowserContext; page: Page }
+  let people: TwoPeople
+  let david: TwoPeople['david']
+  let kevin: TwoPeople['kevin']
 
   before(async () => {
-    buildClientIfNeeded()
-    relay = await startHearth({ dataDir: tempDir(), port: 0, log: silentLog })
-    browser = await launchChromium()
-    david = await personAt(browser, relay.url)
-    kevin = await personAt(browser, relay.url)
+    ;({ david, kevin } = people = await twoPeople())
     await david.page.goto('/')
     await david.page.waitForURL('**/first-run')
-    await david.page.getByLabel('Your name').fill('David')
-    await david.page.getByLabel('Email').fill('david@example.com')
-    await david.page.getByLabel('Password').fill('correct horse battery')
-    await david.page.getByRole('button', { name: 'Create the account' }).click()
-    await david.page.getByRole('heading', { name: /All Talk/ }).waitFor({ timeout: WAIT_MS })
-    await david.page.getByRole('button', { name: 'Invite people' }).click()
-    const link = await david.page.getByLabel('Share this join link:').inputValue()
-    await kevin.page.goto(link)
-    await kevin.page.getByLabel('Your name').fill('Kevin Mc')
-    await kevin.page.getByLabel('Email').fill('kevin@example.com')
-    await kevin.page.getByLabel('Password').fill('kevin likes chat')
-    await kevin.page.getByRole('button', { name: 'Join' }).click()
-    await kevin.page.getByRole('heading', { name: /All Talk/ }).waitFor({ timeout: WAIT_MS })
+    await createAccount(david.page, { name: 'David', email: 'david@example.com', password: 'correct horse battery' })
+    const link = await inviteLink(david.page)
+    await joinByLink(kevin.page, link, { name: 'Kevin Mc', email: 'kevin@example.com', password: 'kevin likes chat' })
     await david.page.keyboard.press('Escape')
   })
 
-  after(async () => {
-    await browser?.close()
-    await relay?.close()
-  })
+  after(() => closeAll(people ?? {}))
 
   it('shows kevin david’s edit, marked as edited, and then its deletion', async () => {
     await send(david.page, 'Lunch at noon?')

@@ -1,6 +1,10 @@
 /** Debian's Chromium through playwright-core (never a downloaded browser), and the built client. */
 import { spawnSync } from 'node:child_process'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { startHearth } from '../../relay/hearth.js'
+import { silentLog } from '../../relay/log.js'
+import type { Relay } from '../../relay/relay.js'
+import { tempDir } from '../helpers/relay.js'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -31,4 +35,70 @@ export async function personAt(browser: Browser, baseURL: string): Promise<{ con
 export async function screenshot(page: Page, name: string): Promise<void> {
   const dir = process.env.HEARTH_SCREENSHOTS
   if (dir) await page.screenshot({ path: `${dir}/${name}.png` })
+}
+
+/** How long a step may take to show on screen (the machine may be busy). */
+export const WAIT_MS = 15_000
+
+export interface Person {
+  context: BrowserContext
+  page: Page
+}
+
+export interface TwoPeople {
+  relay: Relay
+  browser: Browser
+  david: Person
+  kevin: Person
+}
+
+/** A real relay (accounts, door, write checks, SQLite in a temp dir), Chromium, and two people's own profiles. */
+export async function twoPeople(): Promise<TwoPeople> {
+  buildClientIfNeeded()
+  const relay = await startHearth({ dataDir: tempDir(), port: 0, log: silentLog })
+  const browser = await launchChromium()
+  return { relay, browser, david: await personAt(browser, relay.url), kevin: await personAt(browser, relay.url) }
+}
+
+export async function closeAll(people: Partial<TwoPeople>): Promise<void> {
+  await people.browser?.close()
+  await people.relay?.close()
+}
+
+/** Types into the composer and presses Enter, as a person sends a message. */
+export async function send(page: Page, text: string): Promise<void> {
+  const composer = page.getByRole('textbox', { name: /^Message/ })
+  await composer.fill(text)
+  await composer.press('Enter')
+}
+
+export interface Signup {
+  name: string
+  email: string
+  password: string
+}
+
+/** Fills and submits the first-run page (already open), then waits for All Talk. */
+export async function createAccount(page: Page, { name, email, password }: Signup): Promise<void> {
+  await page.getByLabel('Your name').fill(name)
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Create the account' }).click()
+  await page.getByRole('heading', { name: /All Talk/ }).waitFor({ timeout: WAIT_MS })
+}
+
+/** The administrator's invite link, from the sidebar's "Invite people". */
+export async function inviteLink(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Invite people' }).click()
+  return page.getByLabel('Share this join link:').inputValue()
+}
+
+/** Opens a join link, signs up, and waits for All Talk. */
+export async function joinByLink(page: Page, link: string, { name, email, password }: Signup): Promise<void> {
+  await page.goto(link)
+  await page.getByLabel('Your name').fill(name)
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Join' }).click()
+  await page.getByRole('heading', { name: /All Talk/ }).waitFor({ timeout: WAIT_MS })
 }
