@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import { boost, boostsOf, messagesOf, mintId, postMessage } from '../../shared/room/index.js'
 import { eventually, startTestRelay, type TestRelay } from '../helpers/relay.js'
 import { testDoor } from '../helpers/test-door.js'
-import { allSee, contentOf, join, leave, leaveEveryone, pause, type Person, relayContent, startAfresh, toldRefusal } from './room-fixture.js'
+import { allSee, contentOf, forgeMessage, join, leave, leaveEveryone, pause, type Person, relayContent, startAfresh, toldRefusal } from './room-fixture.js'
 
 /**
  * Kevin tries every forgery in a room where david wrote a message and jz boosted it. Each is
@@ -121,14 +121,7 @@ describe('forged writes to a room are refused and reach nobody', () => {
 
   it('refuses a createdAt far in the future', async () => {
     const scene = await watercooler()
-    await refused(scene, 'too-far-in-future', () => scene.kevin.doc.transact(() => {
-      const message = new Y.Map<unknown>()
-      messagesOf(scene.kevin.doc).set(mintId('kevin'), message)
-      message.set('author', 'kevin')
-      message.set('createdAt', Date.now() + 60 * 60_000)
-      message.set('body', 'first!')
-      message.set('mentions', [])
-    }))
+    await refused(scene, 'too-far-in-future', () => forgeMessage(scene.kevin.doc, { createdAt: Date.now() + 60 * 60_000, body: 'first!' }))
   })
 
   for (const [field, value] of [
@@ -139,26 +132,14 @@ describe('forged writes to a room are refused and reach nobody', () => {
   ] as const) {
     it(`refuses a message whose ${field} has the wrong type or value`, async () => {
       const scene = await watercooler()
-      await refused(scene, 'invalid-content', () => scene.kevin.doc.transact(() => {
-        const message = new Y.Map<unknown>()
-        messagesOf(scene.kevin.doc).set(mintId('kevin'), message)
-        message.set('author', 'kevin')
-        message.set('createdAt', Date.now())
-        message.set('body', 'hello')
-        message.set(field, value)
-      }))
+      // Written as kevin built it: the three sound fields, then the wrong one (mentions only if it is the wrong one).
+      await refused(scene, 'invalid-content', () => forgeMessage(scene.kevin.doc, { [field]: value }, field === 'mentions' ? [] : ['mentions']))
     })
   }
 
   it('refuses a message body held in a Y.Text instead of a plain string', async () => {
     const scene = await watercooler()
-    await refused(scene, 'invalid-content', () => scene.kevin.doc.transact(() => {
-      const message = new Y.Map<unknown>()
-      messagesOf(scene.kevin.doc).set(mintId('kevin'), message)
-      message.set('author', 'kevin')
-      message.set('createdAt', Date.now())
-      message.set('body', new Y.Text('rich'))
-    }))
+    await refused(scene, 'invalid-content', () => forgeMessage(scene.kevin.doc, { body: new Y.Text('rich') }, ['mentions']))
   })
 
   it('refuses a root the room document does not have', async () => {

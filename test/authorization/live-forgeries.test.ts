@@ -9,7 +9,7 @@ import { boost, boostsOf, messagesOf, mintId, postMessage } from '../../shared/r
 import { LiveTestClient } from '../helpers/live-client.js'
 import { eventually, startTestRelay, type TestRelay } from '../helpers/relay.js'
 import { testDoor } from '../helpers/test-door.js'
-import { allSee, contentOf, join, leaveEveryone, pause, relayContent } from './room-fixture.js'
+import { allSee, contentOf, forgeMessage, join, leaveEveryone, pause, relayContent } from './room-fixture.js'
 
 interface Scene {
   kevin: Y.Doc
@@ -17,13 +17,6 @@ interface Scene {
   jzBoost: string
   davidsClient: number
 }
-
-const newMessage = (doc: Y.Doc, fields: Record<string, unknown>) =>
-  doc.transact(() => {
-    const message = new Y.Map<unknown>()
-    messagesOf(doc).set(mintId('kevin'), message)
-    for (const [field, value] of Object.entries({ author: 'kevin', createdAt: Date.now(), body: 'hello', ...fields })) message.set(field, value)
-  })
 
 const FORGERIES: Array<[what: string, reason: string, forge: (scene: Scene) => void]> = [
   ["editing david's body", 'foreign-parent', ({ kevin, davids }) => messagesOf(kevin).get(davids)!.set('body', 'I was wrong')],
@@ -40,8 +33,8 @@ const FORGERIES: Array<[what: string, reason: string, forge: (scene: Scene) => v
   }],
   ['a boost over 16 characters', 'invalid-content', ({ kevin, davids }) =>
     boostsOf(kevin).set(mintId('kevin'), { message: davids, booster: 'kevin', content: 'seventeen chars!!', createdAt: Date.now() })],
-  ['a createdAt an hour ahead', 'too-far-in-future', ({ kevin }) => newMessage(kevin, { createdAt: Date.now() + 3_600_000 })],
-  ['a numeric body', 'invalid-content', ({ kevin }) => newMessage(kevin, { body: 42 })],
+  ['a createdAt an hour ahead', 'too-far-in-future', ({ kevin }) => forgeMessage(kevin, { createdAt: Date.now() + 3_600_000 }, ['mentions'])],
+  ['a numeric body', 'invalid-content', ({ kevin }) => forgeMessage(kevin, { body: 42 }, ['mentions'])],
 ]
 
 describe('forgeries over the multiplexed socket', () => {

@@ -8,7 +8,7 @@ import * as Y from 'yjs'
 import type { Role } from '../../relay/door.js'
 import type { Relay } from '../../relay/relay.js'
 import { readMessage } from '../../shared/protocol/sync-messages.js'
-import { boostsOf, messagesOf } from '../../shared/room/index.js'
+import { boostsOf, messagesOf, mintId } from '../../shared/room/index.js'
 import { eventually, stockClient, synced } from '../helpers/relay.js'
 import { as } from '../helpers/test-door.js'
 
@@ -98,3 +98,16 @@ export function sameStateVector(doc: Y.Doc, relay: Relay, docName: string): void
 }
 
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * A message kevin builds by hand (not through shared/room), with a sound default for every field
+ * but the ones a forgery sets; `omit` leaves fields out altogether.
+ */
+export function forgeMessage(doc: Y.Doc, fields: Record<string, unknown>, omit: string[] = []): void {
+  doc.transact(() => {
+    const message = new Y.Map<unknown>()
+    messagesOf(doc).set(mintId('kevin'), message)
+    const all: Record<string, unknown> = { author: 'kevin', createdAt: Date.now(), body: 'hello', mentions: [], ...fields }
+    for (const [field, value] of Object.entries(all)) if (!omit.includes(field)) message.set(field, value)
+  })
+}
