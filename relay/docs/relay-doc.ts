@@ -11,7 +11,7 @@ import type { CommitQueue } from './commit-queue.js'
 import { IdSet } from './id-set.js'
 import type { Peer } from './peer.js'
 import { packFrames, piecesFor, type PlannedUpdate } from './sync-plan.js'
-import { MalformedUpdate, readUpdateFacts } from './update-facts.js'
+import { MalformedUpdate, readUpdateFacts, type UpdateFacts } from './update-facts.js'
 import { readUpdateMeta, writeUpdateMeta } from './update-meta.js'
 import type { WriteAuthorizer, WriteRefusal } from './write-authorizer.js'
 import type { StoredUpdate } from '../storage/storage.js'
@@ -114,10 +114,7 @@ export class RelayDoc {
       return refusal
     }
     this.context.authorizer.accepted?.(attempt)
-    const { data, created } = this.onlyWhatIsNew(update, facts.created)
-    this.known.addSet(facts.created)
-    this.deleted.addSet(facts.deleted)
-    this.commitLater(data, created, facts.deleted)
+    this.store(update, facts)
     return 'stored'
   }
 
@@ -126,6 +123,11 @@ export class RelayDoc {
     const facts = readUpdateFacts(update)
     if (facts.created.minus(this.known).isEmpty && facts.deleted.minus(this.deleted).isEmpty) return
     this.context.authorizer.wrote?.(this.name, facts)
+    this.store(update, facts)
+  }
+
+  /** Keeps only what is new, counts it as held at once (a repeat in this turn is "known"), commits it later. */
+  private store(update: Uint8Array, facts: UpdateFacts): void {
     const { data, created } = this.onlyWhatIsNew(update, facts.created)
     this.known.addSet(facts.created)
     this.deleted.addSet(facts.deleted)
