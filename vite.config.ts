@@ -3,7 +3,7 @@
  * A small plugin writes the service worker with the exact list of files this build emitted, so
  * the app shell is precached on install and a reload with no network still opens the app.
  */
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { defineConfig, type Plugin } from 'vite'
 
@@ -14,7 +14,9 @@ function serviceWorker(): Plugin {
     name: 'hearth-service-worker',
     apply: 'build',
     generateBundle(_options, bundle) {
-      const files = ['/', ...Object.keys(bundle).map((file) => `/${file}`), '/manifest.webmanifest', '/icon.svg']
+      // Public files are not in the bundle: the sounds are listed by hand, so `/play` works offline too.
+      const sounds = readdirSync(resolve(root, 'public/sounds')).map((file) => `/sounds/${file}`)
+      const files = ['/', ...Object.keys(bundle).map((file) => `/${file}`), '/manifest.webmanifest', '/icon.svg', ...sounds]
       const version = Date.now().toString(36)
       const source = readFileSync(resolve(root, 'service-worker.js'), 'utf8')
         .replace('self.__PRECACHE__', JSON.stringify(files))
