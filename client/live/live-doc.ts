@@ -83,8 +83,9 @@ export class LiveDoc extends EventTarget {
 }
 
 /**
- * No presence until there is something to say (typing): an empty state would be re-announced
- * every 15 s for every doc, the idle traffic DESIGN section 7 warns about.
+ * No presence until there is something to say (the room is on screen, see workspace/presence.ts):
+ * an empty state would be re-announced every 15 s for every doc, the idle traffic DESIGN section 7
+ * warns about.
  */
 function quietAwareness(doc: Y.Doc): Awareness {
   const awareness = new Awareness(doc)

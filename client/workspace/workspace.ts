@@ -10,11 +10,11 @@ import { itemIdsOf, readMessages, type Message } from '../room/message.js'
 import { boost, readBoosts, unboost, type BoostEntry } from '../room/boosts.js'
 import { deleteMessage, editMessage, postMessage } from '../room/message-writer.js'
 import { readPeople, readRooms, type Person, type RoomEntry } from './directory.js'
+import { announce, peopleHere, peopleTyping, TYPING_MS } from './presence.js'
 
 export const roomDocName = (roomId: string) => `room:${roomId}`
 
-/** A typing mark lasts this long after the last keystroke (Campfire's 5 s). */
-export const TYPING_MS = 5000
+export { TYPING_MS }
 
 export class Workspace extends EventTarget {
   account!: LiveDoc
@@ -176,24 +176,41 @@ export class Workspace extends EventTarget {
     else drafts.set(roomId, text)
   }
 
+  /** The room this tab shows (while the page is visible): others see me there. */
+  private viewing: string | undefined
+
+  /**
+   * This tab shows the room, or none: my presence moves with it. Cheap when nothing changes, so the
+   * room view calls it on every render, and a doc opened (or reset) after the room appeared gets it too.
+   */
+  view(roomId: string | undefined): void {
+    if (this.viewing !== undefined && this.viewing !== roomId) {
+      const left = this.room(this.viewing)?.awareness
+      if (left) announce(left, null)
+    }
+    this.viewing = roomId
+    const awareness = roomId === undefined ? undefined : this.room(roomId)?.awareness
+    if (awareness && awareness.getLocalState() === null) announce(awareness, { user: this.me.id })
+  }
+
+  /** The ids of the other people with the room open right now (each once, whatever their tabs). */
+  here(roomId: string): string[] {
+    const live = this.room(roomId)
+    return live ? peopleHere(live.awareness, this.me.id) : []
+  }
+
   /** Who else is typing in a room right now (their last keystroke within TYPING_MS). */
   typing(roomId: string, now = Date.now()): string[] {
     const live = this.room(roomId)
-    if (!live) return []
-    const names: string[] = []
-    for (const [clientId, state] of live.awareness.getStates()) {
-      if (clientId === live.doc.clientID) continue
-      const user = typeof state.user === 'string' ? state.user : typeof state.user?.id === 'string' ? (state.user.id as string) : undefined
-      if (user && user !== this.me.id && typeof state.typing === 'number' && now - state.typing < TYPING_MS) names.push(this.nameOf(user))
-    }
-    return [...new Set(names)]
+    return live ? peopleTyping(live.awareness, this.me.id, now).map((id) => this.nameOf(id)) : []
   }
 
+  /** Typing marks my presence with the time; stopping (or sending) leaves just my presence, if the room is on screen. */
   setTyping(roomId: string, typing: boolean): void {
     const awareness = this.room(roomId)?.awareness
     if (!awareness) return
-    if (typing) awareness.setLocalState({ user: this.me.id, typing: Date.now() })
-    else if (awareness.getLocalState() !== null) awareness.setLocalState(null)
+    if (typing) announce(awareness, { user: this.me.id, typing: Date.now() })
+    else announce(awareness, roomId === this.viewing ? { user: this.me.id } : null)
   }
 
   /** Changes waiting for the relay: undelivered (or edited) messages in rooms, one for a room with only boosts waiting, and each other doc with unsent edits. */
@@ -208,6 +225,7 @@ export class Workspace extends EventTarget {
   }
 
   close(): void {
+    this.view(undefined)
     this.live.removeEventListener('change', this.changed)
   }
 

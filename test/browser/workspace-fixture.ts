@@ -11,8 +11,10 @@ import { Workspace } from '../../client/workspace/workspace.js'
 
 export const kevin = { id: 'kevin', name: 'Kevin McConnell', role: 'member' as const }
 
-export async function workspaceFor(rooms: Record<string, { name: string; kind: 'open' | 'closed' | 'ping'; members?: string[] }>): Promise<Workspace> {
-  const live = new LiveConnection({ url: 'ws://127.0.0.1:9/live', persist: false })
+export async function workspaceFor(
+  rooms: Record<string, { name: string; kind: 'open' | 'closed' | 'ping'; members?: string[] }>,
+  live = new LiveConnection({ url: 'ws://127.0.0.1:9/live', persist: false }),
+): Promise<Workspace> {
   const workspace = await Workspace.open(kevin, live)
   workspace.account.doc.transact(() => {
     const users = workspace.account.doc.getMap('users')
