@@ -13,6 +13,8 @@ import { dayLabel, timeLabel, type TimelineRow } from '../room/timeline.js'
 import type { Workspace } from '../workspace/workspace.js'
 import { QUICK_BOOSTS, type BoostEntry } from '../room/boosts.js'
 import { hueOf, initials } from './avatar.js'
+import { soundIn } from '../room/sounds.js'
+import './sound-message.js'
 
 /** What the room view knows about its rows beyond the messages themselves. */
 export interface RowState {
@@ -58,11 +60,17 @@ export function renderRow(row: TimelineRow, workspace: Workspace, roomId: string
       ? html`<form class="edit" data-action="save-edit"><label class="visually-hidden" for="edit-${message.id}">Edit message</label>
           <textarea id="edit-${message.id}" class="editor" .value=${message.body}></textarea>
           <small>Enter saves, Esc cancels</small></form>`
-      : html`<div class="body">${unsafeHTML(bodyHtml(message, workspace))}${message.editedAt ? html` <span class="edited">(edited)</span>` : null}</div>`}
+      : html`<div class="body">${renderBody(message, workspace)}${message.editedAt ? html` <span class="edited">(edited)</span>` : null}</div>`}
     ${delivered ? null : html`<span class="undelivered">Not delivered yet</span>`}
     ${renderBoosts(workspace.boosts(roomId, message.id), workspace)}
     ${renderMenu(message, workspace, state)}
   </article>`
+}
+
+/** A `/play <name>` of a known sound shows as the sound; anything else as Markdown. */
+function renderBody(message: Message, workspace: Workspace) {
+  const sound = soundIn(message.body)
+  return sound ? html`<sound-message .name=${sound}></sound-message>` : unsafeHTML(bodyHtml(message, workspace))
 }
 
 function renderBoosts(boosts: BoostEntry[], workspace: Workspace) {

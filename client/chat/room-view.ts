@@ -18,6 +18,8 @@ import type { Workspace } from '../workspace/workspace.js'
 import { lockIcon } from './icons.js'
 import './connection-status.js'
 import './message-composer.js'
+import './room-presence.js'
+import { RoomSounds } from './room-sounds.js'
 import { messageStyles, renderRow, type RowState } from './message-row.js'
 import { rowClicked, rowKeydown, rowSubmitted, startEditing, type RowHost } from './row-actions.js'
 import type { Message } from '../room/message.js'
@@ -66,6 +68,8 @@ export class RoomView extends LitElement implements RowHost {
   private noticeExpiry: ReturnType<typeof setTimeout> | undefined
   @query('.scroller') private scroller!: HTMLElement
   private readonly changes = new ChangeController(this)
+  /** `/play` messages arriving live sound here (room-sounds.ts). */
+  private readonly sounds = new RoomSounds(this)
   private typingExpiry: ReturnType<typeof setTimeout> | undefined
   private pinned = true
   private newestSeen: string | undefined
@@ -122,6 +126,7 @@ export class RoomView extends LitElement implements RowHost {
       <header>
         <a href="/" aria-label="All rooms">‹ Rooms</a>
         <h1>${room.kind === 'ping' ? null : html`<span class="kind" aria-hidden="true">${room.kind === 'closed' ? lockIcon : '#'}</span>`}${name}</h1>
+        <room-presence .roomId=${this.roomId}></room-presence>
         <connection-status class="phone-only"></connection-status>
       </header>
       <div class="scroller" @scroll=${this.scrolled} @click=${this.clicked}

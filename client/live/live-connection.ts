@@ -35,6 +35,8 @@ const OPEN = 1
 
 /** Marks updates that came from the relay, so they are not sent back. */
 const FROM_RELAY = Symbol('from-relay')
+/** Marks the relay's sync step 2: what we missed while away is history, not news (a `/play` in it stays silent). */
+export const CATCHING_UP = Symbol('catching-up')
 
 export class LiveConnection extends EventTarget {
   state: ConnectionState = 'connecting'
@@ -213,7 +215,7 @@ export class LiveConnection extends EventTarget {
       case SyncType.update:
         live.relayState.learnUpdate(payload)
         if (syncType === SyncType.step2) live.status = 'synced'
-        Y.applyUpdate(live.doc, payload, FROM_RELAY)
+        Y.applyUpdate(live.doc, payload, syncType === SyncType.step2 ? CATCHING_UP : FROM_RELAY)
         live.changed()
         this.changed()
         return
@@ -226,7 +228,7 @@ export class LiveConnection extends EventTarget {
   private watch(live: LiveDoc): void {
     const doc = live.doc
     const onUpdate = (update: Uint8Array, origin: unknown) => {
-      if (origin === FROM_RELAY || origin === live.store) return
+      if (origin === FROM_RELAY || origin === CATCHING_UP || origin === live.store) return
       if (this.state === 'connected' && live.status !== 'local' && live.status !== 'refused') {
         this.send(writeDocFrame(live.name, writeSyncUpdate(update)))
       }

@@ -1,0 +1,126 @@
+import { expect } from '@open-wc/testing'
+import * as Y from 'yjs'
+import '../../client/chat/room-view.js'
+import type { RoomView } from '../../client/chat/room-view.js'
+import { CATCHING_UP } from '../../client/live/live-connection.js'
+import { LIVE_SOUND_MS, playsOnArrival, SOUNDS, soundIn } from '../../client/room/sounds.js'
+import type { Workspace } from '../../client/workspace/workspace.js'
+import { providing, receive, waitFor, workspaceFor } from './workspace-fixture.js'
+
+/** Every sound the page starts: the real play() is called, and its src noted. */
+const started: string[] = []
+const realPlay = HTMLMediaElement.prototype.play
+before(() => {
+  HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+    started.push(new URL(this.src).pathname)
+    return realPlay.call(this)
+  }
+})
+after(() => {
+  HTMLMediaElement.prototype.play = realPlay
+})
+
+/** A message reaching the room doc the way `origin` says (a live update from the relay, or its catch-up). */
+function arrive(workspace: Workspace, roomId: string, message: { id: string; author: string; createdAt: number; body: string }, origin: unknown): void {
+  const doc = workspace.room(roomId)!.doc
+  doc.transact(() => {
+    const entry = new Y.Map<unknown>()
+    doc.getMap('messages').set(message.id, entry)
+    entry.set('author', message.author)
+    entry.set('createdAt', message.createdAt)
+    entry.set('body', message.body)
+  }, origin)
+}
+
+async function roomViewOf(workspace: Workspace, roomId: string): Promise<RoomView> {
+  const view = document.createElement('room-view')
+  view.roomId = roomId
+  providing(workspace).append(view)
+  await view.updateComplete
+  return view
+}
+
+const row = (view: RoomView, id: string) => view.shadowRoot!.querySelector(`article[data-id="${id}"]`)
+
+describe('/play sounds', () => {
+  describe('which messages are sounds, and when they play', () => {
+    it('knows a message that is exactly /play and a sound Hearth has', () => {
+      expect(soundIn('/play tada')).to.equal('tada')
+      expect(soundIn('  /play trombone ')).to.equal('trombone')
+      expect(soundIn('/play kazoo')).to.equal(undefined)
+      expect(soundIn('/play tada now')).to.equal(undefined)
+      expect(soundIn('let us /play tada')).to.equal(undefined)
+      expect(soundIn('/PLAY tada')).to.equal(undefined)
+      expect(SOUNDS.length).to.equal(8)
+    })
+
+    it('plays only what arrives live and fresh, never history', () => {
+      const now = Date.now()
+      expect(playsOnArrival({ body: '/play tada', createdAt: now - 1000 }, true, now)).to.equal('tada')
+      expect(playsOnArrival({ body: '/play tada', createdAt: now - 1000 }, false, now), 'caught up or read from the device').to.equal(undefined)
+      expect(playsOnArrival({ body: '/play tada', createdAt: now - LIVE_SOUND_MS - 1 }, true, now), 'posted offline long ago').to.equal(undefined)
+      expect(playsOnArrival({ body: 'tada!', createdAt: now }, true, now)).to.equal(undefined)
+    })
+  })
+
+  describe('in a room', () => {
+    let workspace: Workspace
+
+    beforeEach(async () => {
+      started.length = 0
+      workspace = await workspaceFor({ watercooler: { name: 'Watercooler', kind: 'open' }, designers: { name: 'Designers', kind: 'closed', members: ['kevin', 'jz'] } })
+    })
+
+    afterEach(async () => {
+      document.body.replaceChildren()
+      await workspace.live.stop()
+    })
+
+    it('shows a sound message as "played <name>" with a button to hear it again', async () => {
+      receive(workspace, 'watercooler', [
+        { id: 'jz.1', author: 'jz', createdAt: Date.now() - 60_000, body: '/play tada' },
+        { id: 'jz.2', author: 'jz', createdAt: Date.now() - 50_000, body: '/play kazoo' },
+      ])
+      const view = await roomViewOf(workspace, 'watercooler')
+      await waitFor(() => row(view, 'jz.2'))
+      const sound = row(view, 'jz.1')!.querySelector('sound-message')!
+      await sound.updateComplete
+      expect(sound.shadowRoot!.textContent!.replace(/\s+/g, ' ')).to.contain('played tada')
+      expect(row(view, 'jz.2')!.querySelector('sound-message'), 'an unknown sound is text').to.equal(null)
+      expect(row(view, 'jz.2')!.querySelector('.body')!.textContent).to.contain('/play kazoo')
+      expect(started, 'history stays silent').to.deep.equal([])
+
+      sound.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Play tada"]')!.click()
+      expect(started).to.deep.equal(['/sounds/tada.wav'])
+    })
+
+    it('plays a /play that arrives live while the room is on screen, and mine as I post it', async () => {
+      await roomViewOf(workspace, 'watercooler')
+      arrive(workspace, 'watercooler', { id: 'jz.3', author: 'jz', createdAt: Date.now(), body: '/play drumroll' }, Symbol('from the relay'))
+      expect(started).to.deep.equal(['/sounds/drumroll.wav'])
+      workspace.post('watercooler', '/play ding')
+      expect(started).to.deep.equal(['/sounds/drumroll.wav', '/sounds/ding.wav'])
+    })
+
+    it('stays silent for the relay’s catch-up, for old messages arriving late, and for rooms not on screen', async () => {
+      await roomViewOf(workspace, 'watercooler')
+      arrive(workspace, 'watercooler', { id: 'jz.4', author: 'jz', createdAt: Date.now(), body: '/play horn' }, CATCHING_UP)
+      arrive(workspace, 'watercooler', { id: 'jz.5', author: 'jz', createdAt: Date.now() - LIVE_SOUND_MS - 5000, body: '/play horn' }, Symbol('from the relay'))
+      arrive(workspace, 'designers', { id: 'jz.6', author: 'jz', createdAt: Date.now(), body: '/play horn' }, Symbol('from the relay'))
+      arrive(workspace, 'watercooler', { id: 'jz.7', author: 'jz', createdAt: Date.now(), body: 'no /play horn here' }, Symbol('from the relay'))
+      expect(started).to.deep.equal([])
+    })
+
+    it('follows the room on screen: the room left is silent, the room opened plays', async () => {
+      const view = await roomViewOf(workspace, 'watercooler')
+      view.roomId = 'designers'
+      await view.updateComplete
+      arrive(workspace, 'watercooler', { id: 'jz.8', author: 'jz', createdAt: Date.now(), body: '/play pop' }, Symbol('from the relay'))
+      arrive(workspace, 'designers', { id: 'jz.9', author: 'jz', createdAt: Date.now(), body: '/play bell' }, Symbol('from the relay'))
+      expect(started).to.deep.equal(['/sounds/bell.wav'])
+      view.remove()
+      arrive(workspace, 'designers', { id: 'jz.10', author: 'jz', createdAt: Date.now(), body: '/play bell' }, Symbol('from the relay'))
+      expect(started).to.deep.equal(['/sounds/bell.wav'])
+    })
+  })
+})
