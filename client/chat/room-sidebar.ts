@@ -16,6 +16,7 @@ import { lockIcon } from './icons.js'
 import './connection-status.js'
 import './invite-button.js'
 import './new-room-dialog.js'
+import './search-box.js'
 
 @customElement('room-sidebar')
 export class RoomSidebar extends LitElement {
@@ -63,6 +64,7 @@ export class RoomSidebar extends LitElement {
       <header>
         <div class="brand"><img src="/icon.svg" alt="" />Hearth</div>
         <connection-status></connection-status>
+        <search-box></search-box>
       </header>
       <nav aria-label="Rooms">
         <h2>Pings <button @click=${() => (this.creating = 'ping')} aria-label="Start a ping">+</button></h2>
