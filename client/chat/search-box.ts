@@ -26,17 +26,17 @@ export class SearchBox extends LitElement {
   static override styles = [
     controls,
     css`
-      .open { display: flex; width: 100%; align-items: center; gap: 0.5rem; color: var(--muted); text-align: left; padding: 0.35rem 0.6rem; }
+      .open { display: flex; box-sizing: border-box; width: 100%; align-items: center; gap: 0.5rem; color: var(--muted); text-align: left; padding: 0.35rem 0.6rem; }
       .open span { flex: 1; }
       kbd { font: inherit; font-size: 0.75rem; border: 1px solid var(--line); border-radius: 4px; padding: 0 0.3rem; }
-      dialog { border: 1px solid var(--line); border-radius: 14px; background: var(--surface); color: var(--text); width: min(40rem, 94vw);
+      dialog { box-sizing: border-box; border: 1px solid var(--line); border-radius: 14px; background: var(--surface); color: var(--text); width: min(40rem, 94vw);
         padding: 0; margin-top: 8vh; max-height: 80vh; }
       dialog[open] { display: flex; flex-direction: column; }
       dialog::backdrop { background: rgb(0 0 0 / 0.35); }
       input { margin: 0.8rem; font-size: 1.05rem; }
       .status, h2 { margin: 0 1rem 0.4rem; font-size: 0.78rem; color: var(--muted); font-weight: 400; }
       ol, ul { list-style: none; margin: 0; padding: 0 0.5rem 0.6rem; overflow-y: auto; }
-      li a, li button { display: block; width: 100%; text-align: left; border: 0; background: none; padding: 0.5rem 0.6rem; border-radius: 8px;
+      li a, li button { display: block; box-sizing: border-box; width: 100%; text-align: left; border: 0; background: none; padding: 0.5rem 0.6rem; border-radius: 8px;
         color: var(--text); text-decoration: none; }
       li a:hover, li a:focus-visible, li button:hover, li button:focus-visible, li:first-child a.first { background: var(--hover); }
       .meta { display: flex; gap: 0.5rem; font-size: 0.8rem; color: var(--muted); }
