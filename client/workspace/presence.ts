@@ -16,12 +16,11 @@ export interface Presence {
   typing?: number
 }
 
-/** Reads a state another tab announced; anything else (a stock client's `{user: {id}}` aside) is nobody. */
+/** Reads a state another tab announced; the relay stamps `user` with the connection's own (awareness-hub.ts). */
 function presenceOf(state: Record<string, unknown>): Presence | undefined {
   const user = state.user
-  const id = typeof user === 'string' ? user : typeof user === 'object' && user !== null && typeof (user as { id?: unknown }).id === 'string' ? (user as { id: string }).id : undefined
-  if (!id) return undefined
-  return typeof state.typing === 'number' ? { user: id, typing: state.typing } : { user: id }
+  if (typeof user !== 'string') return undefined
+  return typeof state.typing === 'number' ? { user, typing: state.typing } : { user }
 }
 
 /** Everyone else's presence in the doc (never this tab's, nor my other tabs'). */

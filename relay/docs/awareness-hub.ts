@@ -3,9 +3,11 @@
  * connection that announces it; entries for ids owned by someone else are dropped (the stock
  * client re-broadcasts states it learned from others, so this is normal, not an attack).
  * Changes are coalesced into one broadcast per event-loop turn, and a closing connection's
- * states are removed for everyone.
+ * states are removed for everyone. Every state is stamped with its connection's user (`user`), so
+ * no tab can show up as someone else, "here now" or typing.
  */
 import { writeAwarenessUpdate, type AwarenessEntry } from '../../shared/protocol/awareness-update.js'
+import { MalformedMessage } from '../../shared/protocol/sync-messages.js'
 import type { Peer } from './peer.js'
 
 interface State {
@@ -26,10 +28,11 @@ export class AwarenessHub {
   }
 
   receive(from: Peer, entries: readonly AwarenessEntry[]): void {
-    for (const entry of entries) {
-      const current = this.states.get(entry.clientId)
+    for (const received of entries) {
+      const current = this.states.get(received.clientId)
       if (current && current.owner !== from) continue
-      if (current && entry.clock < current.clock) continue
+      if (current && received.clock < current.clock) continue
+      const entry = stamped(received, from.principal.userId)
       if (current && entry.clock === current.clock && entry.stateJson === current.stateJson) continue
       if (entry.stateJson === 'null') this.states.delete(entry.clientId)
       else this.states.set(entry.clientId, { clock: entry.clock, stateJson: entry.stateJson, owner: from })
@@ -73,4 +76,21 @@ export class AwarenessHub {
     this.pending.clear()
     this.states.clear()
   }
+}
+
+/**
+ * The state as its user's: whatever `user` the client wrote is replaced by the connection's. A
+ * state that is not a JSON object says nothing a Hearth client reads, and becomes just the user;
+ * one that is not JSON at all is a malformed frame (the stock client could not read it either).
+ */
+function stamped(entry: AwarenessEntry, user: string): AwarenessEntry {
+  if (entry.stateJson === 'null') return entry
+  let state: unknown
+  try {
+    state = JSON.parse(entry.stateJson)
+  } catch {
+    throw new MalformedMessage('an awareness state that is not JSON')
+  }
+  const fields = typeof state === 'object' && state !== null && !Array.isArray(state) ? state : {}
+  return { ...entry, stateJson: JSON.stringify({ ...fields, user }) }
 }

@@ -10,8 +10,10 @@ export class RawClient {
   readonly ready: Promise<void>
   readonly socket: WebSocket
 
-  constructor(port: number, docName: string, options: { headers?: Record<string, string> } = {}) {
-    this.socket = new WebSocket(`ws://127.0.0.1:${port}/sync/${docName}`, { headers: options.headers })
+  /** `params`: the query string (the test door's `?user=` says who this socket is). */
+  constructor(port: number, docName: string, options: { headers?: Record<string, string>; params?: Record<string, string> } = {}) {
+    const query = options.params ? `?${new URLSearchParams(options.params)}` : ''
+    this.socket = new WebSocket(`ws://127.0.0.1:${port}/sync/${docName}${query}`, { headers: options.headers })
     this.ready = new Promise((resolve, reject) => {
       this.socket.once('open', () => resolve())
       this.socket.once('error', reject)

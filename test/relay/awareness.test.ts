@@ -2,26 +2,28 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { readAwarenessUpdate, writeAwarenessUpdate } from '../../shared/protocol/awareness-update.js'
 import { writeAwareness, writeQueryAwareness } from '../../shared/protocol/sync-messages.js'
+import { CloseCode } from '../../shared/protocol/close-codes.js'
 import { RawClient } from '../helpers/raw-client.js'
 import { eventually, startTestRelay, stockClient, synced, type TestRelay } from '../helpers/relay.js'
+import { as, testDoor } from '../helpers/test-door.js'
 
 const statesOf = (client: ReturnType<typeof stockClient>) =>
   [...client.provider.awareness.getStates().entries()].filter(([id]) => id !== client.doc.clientID).map(([, state]) => state)
 
 describe('presence over awareness', () => {
   let hearth: TestRelay
-  before(async () => (hearth = await startTestRelay()))
+  before(async () => (hearth = await startTestRelay({ door: testDoor })))
   after(() => hearth.stop())
 
   it('shows a peer arriving, changing and leaving to the others', async () => {
-    const david = stockClient(hearth.relay.port, 'room:presence')
-    const kevin = stockClient(hearth.relay.port, 'room:presence')
+    const david = stockClient(hearth.relay.port, 'room:presence', undefined, as('david'))
+    const kevin = stockClient(hearth.relay.port, 'room:presence', undefined, as('kevin'))
     await Promise.all([synced(david.provider), synced(kevin.provider)])
     kevin.provider.awareness.setLocalState({ user: 'kevin', typing: false })
     await eventually(() => assert.deepEqual(statesOf(david), [{ user: 'kevin', typing: false }]))
     kevin.provider.awareness.setLocalStateField('typing', true)
     await eventually(() => assert.deepEqual(statesOf(david), [{ user: 'kevin', typing: true }]))
-    const jz = stockClient(hearth.relay.port, 'room:presence')
+    const jz = stockClient(hearth.relay.port, 'room:presence', undefined, as('jz'))
     await synced(jz.provider)
     await eventually(() => assert.deepEqual(statesOf(jz), [{ user: 'kevin', typing: true }]), 2000)
     kevin.provider.destroy()
@@ -34,9 +36,9 @@ describe('presence over awareness', () => {
   })
 
   it('removes the states of a connection that drops without saying goodbye', async () => {
-    const david = stockClient(hearth.relay.port, 'room:dropped')
+    const david = stockClient(hearth.relay.port, 'room:dropped', undefined, as('david'))
     await synced(david.provider)
-    const ghost = new RawClient(hearth.relay.port, 'room:dropped')
+    const ghost = new RawClient(hearth.relay.port, 'room:dropped', { params: as('ghost') })
     await ghost.ready
     ghost.send(writeAwareness(writeAwarenessUpdate([{ clientId: 777, clock: 1, stateJson: '{"user":"ghost"}' }])))
     await eventually(() => assert.deepEqual(statesOf(david), [{ user: 'ghost' }]))
@@ -46,12 +48,12 @@ describe('presence over awareness', () => {
   })
 
   it('never lets a connection speak for client ids it does not own', async () => {
-    const kevin = stockClient(hearth.relay.port, 'room:impostor')
+    const kevin = stockClient(hearth.relay.port, 'room:impostor', undefined, as('kevin'))
     await synced(kevin.provider)
     kevin.provider.awareness.setLocalState({ user: 'kevin' })
-    const observer = new RawClient(hearth.relay.port, 'room:impostor')
+    const observer = new RawClient(hearth.relay.port, 'room:impostor', { params: as('david') })
     await observer.ready
-    const impostor = new RawClient(hearth.relay.port, 'room:impostor')
+    const impostor = new RawClient(hearth.relay.port, 'room:impostor', { params: as('jz') })
     await impostor.ready
     await eventually(() => assert.ok(observer.messages.some((m) => m.kind === 'awareness'), 'not yet'))
     impostor.send(writeAwareness(writeAwarenessUpdate([
@@ -68,10 +70,25 @@ describe('presence over awareness', () => {
     impostor.close()
   })
 
+  it('stamps every state with its connection’s user, whoever it claims to be', async () => {
+    const david = stockClient(hearth.relay.port, 'room:stamped', undefined, as('david'))
+    await synced(david.provider)
+    const kevin = new RawClient(hearth.relay.port, 'room:stamped', { params: as('kevin') })
+    await kevin.ready
+    kevin.send(writeAwareness(writeAwarenessUpdate([
+      { clientId: 501, clock: 1, stateJson: '{"user":"david","typing":1}' },
+      { clientId: 502, clock: 1, stateJson: '"just a string"' },
+    ])))
+    await eventually(() => assert.deepEqual(statesOf(david), [{ user: 'kevin', typing: 1 }, { user: 'kevin' }]))
+    kevin.send(writeAwareness(writeAwarenessUpdate([{ clientId: 503, clock: 1, stateJson: '{not json' }])))
+    assert.equal(await kevin.closed, CloseCode.malformed, 'a state no client could read is a malformed frame')
+    david.provider.destroy()
+  })
+
   it('coalesces the changes of one tick into one broadcast', async () => {
-    const observer = new RawClient(hearth.relay.port, 'room:burst')
+    const observer = new RawClient(hearth.relay.port, 'room:burst', { params: as('david') })
     await observer.ready
-    const chatty = new RawClient(hearth.relay.port, 'room:burst')
+    const chatty = new RawClient(hearth.relay.port, 'room:burst', { params: as('kevin') })
     await chatty.ready
     await eventually(() => assert.ok(observer.messages.length > 0, 'not yet'))
     const before = observer.messages.length
@@ -81,7 +98,7 @@ describe('presence over awareness', () => {
     await eventually(() => {
       const last = observer.messages.at(-1)!
       assert.equal(last.kind, 'awareness')
-      assert.deepEqual(readAwarenessUpdate((last as { update: Uint8Array }).update).map((e) => e.clock), [50])
+      assert.deepEqual(readAwarenessUpdate((last as { update: Uint8Array }).update).map((e) => [e.clock, e.stateJson]), [[50, '{"n":50,"user":"kevin"}']])
     })
     const broadcasts = observer.messages.slice(before).filter((m) => m.kind === 'awareness').length
     assert.ok(broadcasts < 50, `${broadcasts} broadcasts for 50 changes`)
@@ -90,10 +107,10 @@ describe('presence over awareness', () => {
   })
 
   it('terminates a socket that stops answering pings, and its presence goes with it', async () => {
-    const quick = await startTestRelay({ keepaliveMs: 100 })
-    const david = stockClient(quick.relay.port, 'room:ping')
+    const quick = await startTestRelay({ keepaliveMs: 100, door: testDoor })
+    const david = stockClient(quick.relay.port, 'room:ping', undefined, as('david'))
     await synced(david.provider)
-    const sleeper = new RawClient(quick.relay.port, 'room:ping')
+    const sleeper = new RawClient(quick.relay.port, 'room:ping', { params: as('sleeper') })
     await sleeper.ready
     sleeper.send(writeAwareness(writeAwarenessUpdate([{ clientId: 99, clock: 1, stateJson: '{"user":"sleeper"}' }])))
     await eventually(() => assert.deepEqual(statesOf(david), [{ user: 'sleeper' }]))
