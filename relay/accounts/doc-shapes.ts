@@ -31,7 +31,7 @@ function accountDoc({ account, people, rooms }: Stores): DesiredDoc | undefined 
     users[user.id] = { id: user.id, name: user.name, bio: user.bio, role: user.role, status: user.status, avatar: avatarUrl(user) }
   }
   const openRooms: Record<string, Record<string, unknown>> = {}
-  for (const room of rooms.open()) openRooms[room.id] = { id: room.id, name: room.name, kind: room.kind }
+  for (const room of rooms.open()) openRooms[room.id] = { id: room.id, name: room.name, kind: room.kind, creatorId: room.creatorId }
   return {
     fields: { account: { name: settings.name, roomCreation: settings.roomCreation } },
     maps: { users, rooms: openRooms },
@@ -47,7 +47,7 @@ function userDoc({ people, rooms }: Stores, userId: string): DesiredDoc | undefi
     for (const room of rooms.of(userId)) {
       // FIXME: open rooms list every active person, so each join rewrites every user doc; past a few
       // hundred people, `members: 'everyone'` for open rooms (with the list in `account`) is cheaper.
-      entries[room.id] = { id: room.id, kind: room.kind, name: room.name, members: rooms.memberIds(room.id), involvement: room.involvement }
+      entries[room.id] = { id: room.id, kind: room.kind, name: room.name, creatorId: room.creatorId, members: rooms.memberIds(room.id), involvement: room.involvement }
     }
   }
   return { maps: { rooms: entries } }

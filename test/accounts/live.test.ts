@@ -66,6 +66,22 @@ describe('server-written docs follow SQLite', () => {
     account.provider.destroy()
   })
 
+  it("names each room's creator in both docs, so the client knows who may change its settings", async () => {
+    const designers = (await as(hearth, kevin).post('/api/rooms', { name: 'Creators', kind: 'closed', members: [jz.id] })).body
+    const lounge = (await as(hearth, jz).post('/api/rooms', { name: 'Lounge', kind: 'open' })).body
+    const mine = open(hearth, jz, `user:${jz.id}`)
+    const account = open(hearth, jz, 'account')
+    await Promise.all([synced(mine.provider), synced(account.provider)])
+    const creatorOf = (doc: Y.Doc, id: string) => (doc.getMap('rooms').toJSON() as Record<string, { creatorId?: string }>)[id]?.creatorId
+    await eventually(() => {
+      assert.equal(creatorOf(mine.doc, designers.id), kevin.id, 'the closed room names kevin in jz\'s user doc')
+      assert.equal(creatorOf(mine.doc, lounge.id), jz.id, 'the open room names jz in her user doc')
+      assert.equal(creatorOf(account.doc, lounge.id), jz.id, 'the open room names jz in the account doc')
+    }, 1000)
+    mine.provider.destroy()
+    account.provider.destroy()
+  })
+
   it("never opens another person's user doc", async () => {
     const peek = watchDoc(hearth, `user:${kevin.id}`, { token: jz.token })
     assert.equal(await peek.opened, 403)
