@@ -20,6 +20,7 @@ import './connection-status.js'
 import './message-composer.js'
 import './room-presence.js'
 import { RoomSounds } from './room-sounds.js'
+import './room-settings.js'
 import { messageStyles, renderRow, type RowState } from './message-row.js'
 import { rowClicked, rowKeydown, rowSubmitted, startEditing, type RowHost } from './row-actions.js'
 import type { Message } from '../room/message.js'
@@ -127,6 +128,7 @@ export class RoomView extends LitElement implements RowHost {
         <a href="/" aria-label="All rooms">‹ Rooms</a>
         <h1>${room.kind === 'ping' ? null : html`<span class="kind" aria-hidden="true">${room.kind === 'closed' ? lockIcon : '#'}</span>`}${name}</h1>
         <room-presence .roomId=${this.roomId}></room-presence>
+        <room-settings .roomId=${this.roomId}></room-settings>
         <connection-status class="phone-only"></connection-status>
       </header>
       <div class="scroller" @scroll=${this.scrolled} @click=${this.clicked}

@@ -13,12 +13,16 @@ export interface RoomEntry {
   name: string
   members: string[]
   involvement: string
+  /** Who made the room (with administrators, who may change its settings); older docs may lack it. */
+  creatorId?: string
 }
 
 export interface Person {
   id: string
   name: string
   role: string
+  status: string
+  bio: string
   avatar?: string
 }
 
@@ -38,6 +42,7 @@ export function readRoomEntry(key: string, value: unknown, fallbackKind: RoomKin
     name: typeof room.name === 'string' ? room.name : '',
     members,
     involvement: typeof room.involvement === 'string' ? room.involvement : 'mentions',
+    ...(typeof room.creatorId === 'string' ? { creatorId: room.creatorId } : {}),
   }
 }
 
@@ -66,6 +71,8 @@ export function readPeople(account: Y.Doc): Map<string, Person> {
       id,
       name: typeof user.name === 'string' ? user.name : 'Someone',
       role: typeof user.role === 'string' ? user.role : 'member',
+      status: typeof user.status === 'string' ? user.status : 'active',
+      bio: typeof user.bio === 'string' ? user.bio : '',
       ...(typeof user.avatar === 'string' ? { avatar: user.avatar } : {}),
     })
   }
