@@ -51,7 +51,10 @@ export class HearthApp extends LitElement {
     if (route.page === 'transfer') return html`<transfer-page .token=${route.token}></transfer-page>`
     if (!this.checked) return html`<p class="loading" role="status">Opening Hearth…</p>`
     if (route.page === 'sign-in' || !this.workspace) return html`<sign-in-page></sign-in-page>`
-    return html`<chat-shell .roomId=${route.roomId} .messageId=${route.messageId}></chat-shell>`
+    // One chat-shell for rooms and the pages beside them, so the sidebar stays put between them.
+    const page = route.page === 'profile' || route.page === 'account' ? route.page : undefined
+    const chat = route.page === 'chat' ? route : undefined
+    return html`<chat-shell .page=${page} .roomId=${chat?.roomId} .messageId=${chat?.messageId}></chat-shell>`
   }
 
   private async start(then?: string): Promise<void> {
@@ -67,7 +70,7 @@ export class HearthApp extends LitElement {
       this.workspace = await Workspace.open(session.me, live)
       if (then) navigate(then, { replace: true })
       else if (this.route.page === 'sign-in' || this.route.page === 'first-run') navigate('/', { replace: true })
-    } else if (this.route.page === 'chat' || this.route.page === 'sign-in') {
+    } else if (this.route.page === 'chat' || this.route.page === 'sign-in' || this.route.page === 'profile' || this.route.page === 'account') {
       const firstRun = await this.api.firstRunNeeded().catch(() => false)
       navigate(firstRun ? '/first-run' : '/signin', { replace: true })
     }

@@ -1,14 +1,18 @@
-/** The app's few pages, from the location's path. Unknown paths land in the chat. */
+/** The app's few pages, from the location's path (/profile and /account sit beside the rooms). Unknown paths land in the chat. */
 export type Route =
   | { page: 'first-run' }
   | { page: 'sign-in' }
   | { page: 'join'; code: string }
   | { page: 'transfer'; token: string }
   | { page: 'chat'; roomId?: string; messageId?: string }
+  | { page: 'profile' }
+  | { page: 'account' }
 
 export function routeFor(pathname: string): Route {
   if (pathname === '/first-run') return { page: 'first-run' }
   if (pathname === '/signin') return { page: 'sign-in' }
+  if (pathname === '/profile') return { page: 'profile' }
+  if (pathname === '/account') return { page: 'account' }
   const join = /^\/join\/([^/]+)$/.exec(pathname)
   if (join?.[1]) return { page: 'join', code: decodeURIComponent(join[1]) }
   const transfer = /^\/transfer\/([^/]+)$/.exec(pathname)

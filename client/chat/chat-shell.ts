@@ -12,6 +12,8 @@ import { sidebarOrder } from '../workspace/directory.js'
 import type { Workspace } from '../workspace/workspace.js'
 import './room-sidebar.js'
 import './room-view.js'
+import '../people/account-page.js'
+import '../people/profile-page.js'
 
 @customElement('chat-shell')
 export class ChatShell extends LitElement {
@@ -23,13 +25,15 @@ export class ChatShell extends LitElement {
     .empty { display: grid; place-items: center; color: var(--muted); }
     @media (max-width: 700px) {
       :host { grid-template-columns: 1fr; }
-      :host([roomid]) room-sidebar { display: none; }
-      :host(:not([roomid])) main { display: none; }
+      :host([roomid]) room-sidebar, :host([page]) room-sidebar { display: none; }
+      :host(:not([roomid]):not([page])) main { display: none; }
     }
   `
   @consume({ context: workspaceContext, subscribe: true }) workspace?: Workspace
   @property({ reflect: true, attribute: 'roomid' }) roomId: string | undefined
   @property() messageId: string | undefined
+  /** Instead of a room: my profile or the account page (beside the sidebar). */
+  @property({ reflect: true }) page: 'profile' | 'account' | undefined
   private readonly changes = new ChangeController(this)
 
   override connectedCallback(): void {
@@ -57,7 +61,7 @@ export class ChatShell extends LitElement {
 
   override updated(): void {
     // With no room chosen on a wide screen, open the first shared room ("All Talk" on a new account).
-    if (this.roomId || !this.workspace || matchMedia('(max-width: 700px)').matches) return
+    if (this.roomId || this.page || !this.workspace || matchMedia('(max-width: 700px)').matches) return
     const rooms = [...this.workspace.rooms().values()].filter((room) => room.kind !== 'ping')
     const first = rooms.find((room) => room.name === 'All Talk') ?? rooms[0]
     if (first) navigate(roomPath(first.id), { replace: true })
@@ -67,11 +71,15 @@ export class ChatShell extends LitElement {
     this.changes.follow(this.workspace)
     const known = this.roomId !== undefined && this.workspace?.rooms().has(this.roomId)
     return html`
-      <room-sidebar .selected=${this.roomId}></room-sidebar>
+      <room-sidebar .selected=${this.page ? `/${this.page}` : this.roomId}></room-sidebar>
       <main>
-        ${known
-          ? html`<room-view .roomId=${this.roomId!} .messageId=${this.messageId}></room-view>`
-          : html`<p class="empty">${this.roomId ? 'This room is not available to you.' : 'Pick a room'}</p>`}
+        ${this.page === 'profile'
+          ? html`<profile-page></profile-page>`
+          : this.page === 'account'
+            ? html`<account-page></account-page>`
+            : known
+              ? html`<room-view .roomId=${this.roomId!} .messageId=${this.messageId}></room-view>`
+              : html`<p class="empty">${this.roomId ? 'This room is not available to you.' : 'Pick a room'}</p>`}
       </main>
     `
   }

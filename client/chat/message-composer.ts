@@ -12,7 +12,7 @@ import { mentionQueryAt, mentionsIn, suggestPeople } from '../room/mentions.js'
 import { MAX_BODY_LENGTH } from '../room/message-writer.js'
 import type { Person } from '../workspace/directory.js'
 import type { Workspace } from '../workspace/workspace.js'
-import { hueOf, initials } from './avatar.js'
+import { avatar, avatarStyles } from './avatar.js'
 
 export const DRAFT_SAVE_DELAY_MS = 250
 /** Typing is re-announced at most this often while keys keep coming. */
@@ -22,6 +22,7 @@ const TYPING_RENEW_MS = 2000
 export class MessageComposer extends LitElement {
   static override styles = [
     controls,
+    avatarStyles,
     css`
       :host { display: block; padding: 0.6rem 1rem 0.9rem; }
       form { display: flex; gap: 0.5rem; align-items: flex-end; }
@@ -78,7 +79,7 @@ export class MessageComposer extends LitElement {
       ? html`<ul class="suggestions" id="suggestions" role="listbox" aria-label="People to mention">${this.suggestions.map(
           (person, i) => html`<li id="suggestion-${i}" role="option" aria-selected=${i === this.active ? 'true' : 'false'}
             @mousedown=${(e: Event) => { e.preventDefault(); this.choose(person) }}>
-            <span class="avatar" style="--hue:${hueOf(person.id)}" aria-hidden="true">${initials(person.name)}</span>${person.name}</li>`,
+            ${avatar(person)}${person.name}</li>`,
         )}</ul>`
       : null}
     <form @submit=${this.submit}>

@@ -12,9 +12,9 @@ import type { Message } from '../room/message.js'
 import { dayLabel, timeLabel, type TimelineRow } from '../room/timeline.js'
 import type { Workspace } from '../workspace/workspace.js'
 import { QUICK_BOOSTS, type BoostEntry } from '../room/boosts.js'
-import { hueOf, initials } from './avatar.js'
 import { soundIn } from '../room/sounds.js'
 import './sound-message.js'
+import { avatar, avatarStyles, faceOf } from './avatar.js'
 
 /** What the room view knows about its rows beyond the messages themselves. */
 export interface RowState {
@@ -53,7 +53,7 @@ export function renderRow(row: TimelineRow, workspace: Workspace, roomId: string
   return html`<article class="message ${classes.join(' ')}" data-id=${message.id}
     data-delivered=${delivered ? 'yes' : 'no'} aria-label=${`${author} at ${timeLabel(message.createdAt)}`}>
     ${startsGroup
-      ? html`<span class="avatar" style="--hue:${hueOf(message.author)}" aria-hidden="true">${initials(author)}</span>
+      ? html`${avatar(faceOf(workspace, message.author))}
           <div class="meta"><strong class="author">${author}</strong> <time datetime=${time.toISOString()}>${timeLabel(message.createdAt)}</time></div>`
       : html`<time class="aside" datetime=${time.toISOString()}>${timeLabel(message.createdAt)}</time>`}
     ${state.editing === message.id
@@ -77,7 +77,7 @@ function renderBoosts(boosts: BoostEntry[], workspace: Workspace) {
   if (boosts.length === 0) return null
   return html`<div class="boosts">${boosts.map((boost) => {
     const name = workspace.nameOf(boost.booster)
-    const face = html`<span class="avatar tiny" style="--hue:${hueOf(boost.booster)}" aria-hidden="true">${initials(name)}</span>`
+    const face = avatar(faceOf(workspace, boost.booster), 'avatar tiny')
     return boost.booster === workspace.me.id
       ? html`<button class="boost mine" data-action="unboost" data-boost=${boost.id} aria-label=${`Remove your boost ${boost.content}`} title="Remove your boost">${boost.content}${face}</button>`
       : html`<span class="boost" title=${name} aria-label=${`${boost.content} from ${name}`}>${boost.content}${face}</span>`
@@ -103,7 +103,7 @@ function renderMenu(message: Message, workspace: Workspace, state: RowState) {
   </details>`
 }
 
-export const messageStyles = css`
+export const messageStyles = [avatarStyles, css`
   .day { display: flex; align-items: center; gap: 0.75rem; margin: 1rem 1rem 0.4rem; color: var(--muted); font-size: 0.78rem; font-weight: 600; }
   .day::before, .day::after { content: ''; flex: 1; border-top: 1px solid var(--line); }
   .message { display: grid; grid-template-columns: 2.4rem 1fr; column-gap: 0.7rem; padding: 0.1rem 1rem; position: relative; }
@@ -151,4 +151,4 @@ export const messageStyles = css`
   .body pre code { background: none; padding: 0; }
   .body blockquote { margin: 0.3rem 0; padding-left: 0.8rem; border-left: 3px solid var(--line); color: var(--muted); }
   .body ul, .body ol { margin: 0.2rem 0; padding-left: 1.4rem; }
-`
+`]

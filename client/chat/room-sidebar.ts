@@ -11,7 +11,7 @@ import { roomPath } from '../app/routes.js'
 import { controls } from '../app/shared-styles.js'
 import { sidebarOrder } from '../workspace/directory.js'
 import type { Workspace } from '../workspace/workspace.js'
-import { hueOf, initials } from './avatar.js'
+import { avatar, avatarStyles, faceOf } from './avatar.js'
 import { lockIcon } from './icons.js'
 import './connection-status.js'
 import './invite-button.js'
@@ -22,6 +22,7 @@ import './search-box.js'
 export class RoomSidebar extends LitElement {
   static override styles = [
     controls,
+    avatarStyles,
     css`
       :host { display: flex; flex-direction: column; background: var(--sidebar); overflow: hidden; }
       header { padding: 0.9rem 1rem 0.6rem; display: grid; gap: 0.3rem; }
@@ -46,7 +47,10 @@ export class RoomSidebar extends LitElement {
       .invite { padding: 0.6rem 1rem; border-top: 1px solid var(--line); }
       footer { border-top: 1px solid var(--line); padding: 0.7rem 1rem; display: flex; align-items: center; gap: 0.5rem; }
       footer .avatar { width: 1.9rem; height: 1.9rem; font-size: 0.75rem; }
-      footer .me { flex: 1; font-weight: 600; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+      footer .me { flex: 1; min-width: 0; display: flex; align-items: center; gap: 0.5rem; font-weight: 600; color: var(--text); text-decoration: none; }
+      footer .me span:last-child { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+      .account { display: block; padding: 0.5rem 1rem; border-top: 1px solid var(--line); color: var(--accent-text); font-size: 0.85rem; text-decoration: none; }
+      .account[aria-current='page'], .me[aria-current='page'] { background: var(--selected); }
       footer button { font-size: 0.8rem; padding: 0.3rem 0.6rem; }
     `,
   ]
@@ -75,7 +79,7 @@ export class RoomSidebar extends LitElement {
             const other = room.members.find((id) => id !== workspace.me.id) ?? room.id
             return html`<a class="ping" href=${roomPath(room.id)} title=${name} aria-label=${`Ping with ${name}${unread ? ', unread' : ''}`}
               aria-current=${this.selected === room.id ? 'page' : 'false'}>
-              <span class="avatar" style="--hue:${hueOf(other)}" aria-hidden="true">${initials(name)}</span>
+              ${avatar({ ...faceOf(workspace, other), name })}
               ${unread ? html`<span class="mark" aria-hidden="true"></span>` : null}
             </a>`
           })}
@@ -94,9 +98,9 @@ export class RoomSidebar extends LitElement {
         </ul>
       </nav>
       ${workspace.me.role === 'administrator' ? html`<invite-button class="invite"></invite-button>` : null}
+      <a class="account" href="/account" aria-current=${this.selected === '/account' ? 'page' : 'false'}>Account and people</a>
       <footer>
-        <span class="avatar" style="--hue:${hueOf(workspace.me.id)}" aria-hidden="true">${initials(workspace.me.name)}</span>
-        <span class="me">${workspace.me.name}</span>
+        <a class="me" href="/profile" aria-label="Your profile" title="Your profile" aria-current=${this.selected === '/profile' ? 'page' : 'false'}>${avatar(faceOf(workspace, workspace.me.id))}<span>${workspace.nameOf(workspace.me.id)}</span></a>
         <button @click=${this.signOut}>Sign out</button>
       </footer>
       ${this.creating
