@@ -9,6 +9,8 @@ describe('the app’s pages', () => {
     expect(routeFor('/join/Xy7%2Bq')).to.deep.equal({ page: 'join', code: 'Xy7+q' })
     expect(routeFor('/transfer/abc')).to.deep.equal({ page: 'transfer', token: 'abc' })
     expect(routeFor(roomPath('room 1/2'))).to.deep.equal({ page: 'chat', roomId: 'room 1/2' })
+    expect(routeFor('/profile')).to.deep.equal({ page: 'profile' })
+    expect(routeFor('/account')).to.deep.equal({ page: 'account' })
     expect(routeFor('/nowhere')).to.deep.equal({ page: 'chat' })
   })
 })
