@@ -56,13 +56,21 @@ export class AccountPage extends LitElement {
   @state() private confirming: { id: string; action: Action } | undefined
   @state() private transfer: { id: string; url: string } | undefined
   private readonly changes = new ChangeController(this)
+  /** How many people the account doc listed when the list was last fetched: a join fetches it again. */
+  private peopleSeen = 0
 
   override connectedCallback(): void {
     super.connectedCallback()
     void this.load()
   }
 
+  override willUpdate(): void {
+    const count = this.workspace?.people().size ?? 0
+    if (this.users && count !== this.peopleSeen) void this.load()
+  }
+
   private async load() {
+    this.peopleSeen = this.workspace?.people().size ?? 0
     try {
       ;[this.settings, this.users] = await Promise.all([this.api.account(), this.api.users()])
       this.problem = ''

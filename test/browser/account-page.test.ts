@@ -5,7 +5,7 @@ import '../../client/people/account-page.js'
 import type { AccountPage } from '../../client/people/account-page.js'
 import type { JoinLink } from '../../client/people/join-link.js'
 import type { Workspace } from '../../client/workspace/workspace.js'
-import { apiGet, davidOnAFreshRelay, joins, mirroredWorkspace, stopRelay } from './relay-fixture.js'
+import { apiGet, davidOnAFreshRelay, joins, mirror, mirroredWorkspace, stopRelay } from './relay-fixture.js'
 import { providing, waitFor, workspaceFor } from './workspace-fixture.js'
 
 async function pageFor(workspace: Workspace, ready: (page: AccountPage) => unknown): Promise<AccountPage> {
@@ -116,6 +116,14 @@ describe('<account-page> for an administrator, with a real relay', () => {
     role.dispatchEvent(new Event('change'))
     await waitFor(() => rowOf(page, kevin.id).querySelector('.status')!.textContent === 'Administrator', 5000)
     expect((await users()).find((user) => user.id === kevin.id)?.role).to.equal('administrator')
+  })
+
+  it('lists someone new as soon as the account doc does', async () => {
+    const page = await pageFor(workspace, (page) => $(page, `li[data-user="${kevin.id}"]`))
+    const ryan = await joins('Ryan Singer')
+    expect($(page, `li[data-user="${ryan.id}"]`), 'not yet in the account doc').to.equal(null)
+    await mirror(workspace)
+    await waitFor(() => $(page, `li[data-user="${ryan.id}"] select`), 5000)
   })
 
   it('deactivates someone only after asking, and can still be talked out of it', async () => {
