@@ -1,5 +1,5 @@
 /**
- * "Here now": the other people who have this room open, as initials in the room's header (names in
+ * "Here now": the other people who have this room open, as avatars in the room's header (names in
  * a tooltip and for screen readers), each once however many tabs they have. It also keeps this
  * tab's own presence: the room is announced while it is on screen in a visible page and withdrawn
  * when the page is hidden or closed, or this element leaves (another page, signing out).
@@ -11,7 +11,7 @@ import { ChangeController } from '../app/change-controller.js'
 import { workspaceContext } from '../app/contexts.js'
 import { controls } from '../app/shared-styles.js'
 import type { Workspace } from '../workspace/workspace.js'
-import { hueOf, initials } from './avatar.js'
+import { avatar, avatarStyles, faceOf } from './avatar.js'
 
 /** Faces shown before the rest become "+N". */
 const MAX_FACES = 6
@@ -20,6 +20,7 @@ const MAX_FACES = 6
 export class RoomPresence extends LitElement {
   static override styles = [
     controls,
+    avatarStyles,
     css`
       :host { display: flex; align-items: center; gap: 0.4rem; font-size: 0.72rem; color: var(--muted); }
       ul { display: flex; list-style: none; margin: 0; padding: 0; }
@@ -60,7 +61,7 @@ export class RoomPresence extends LitElement {
       <ul aria-label="Here now">
         ${shown.map((id) => {
           const name = workspace.nameOf(id)
-          return html`<li title=${name} data-user=${id}><span class="avatar" style="--hue:${hueOf(id)}" aria-hidden="true">${initials(name)}</span><span class="visually-hidden">${name}</span></li>`
+          return html`<li title=${name} data-user=${id}>${avatar(faceOf(workspace, id))}<span class="visually-hidden">${name}</span></li>`
         })}
         ${rest ? html`<li title=${here.slice(shown.length).map((id) => workspace.nameOf(id)).join(', ')}><span class="avatar more">+${rest}</span></li>` : null}
       </ul>`
