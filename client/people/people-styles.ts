@@ -12,6 +12,7 @@ export const pageStyles = css`
   h2 { margin: 0; font-size: 1rem; }
   form { display: grid; gap: 0.7rem; }
   label { display: grid; gap: 0.3rem; font-weight: 600; font-size: 0.9rem; }
+  label :is(input, textarea, select, button) { font-weight: 400; }
   textarea { min-height: 4rem; resize: vertical; }
   select { border: 1px solid var(--line); background: var(--surface); border-radius: 8px; padding: 0.4rem 0.5rem; }
   .row { display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; }

@@ -70,6 +70,9 @@ function forward(ctx, port) {
   })
 }
 
+// However the test run ends, the relay child ends with it.
+process.once('exit', () => current?.child.kill('SIGKILL'))
+
 export function realRelay() {
   return {
     name: 'hearth-real-relay',

@@ -9,8 +9,8 @@ import { after, before, describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
 import { closeAll, createAccount, inviteLink, joinByLink, screenshot, send, twoPeople, WAIT_MS, type TwoPeople } from './chromium.js'
 
-/** A 1x1 PNG. */
-const PICTURE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64')
+/** An 8x8 PNG, all brick red. */
+const PICTURE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGM4YKmNFTEMLQkAq6xJAUhOevcAAAAASUVORK5CYII=', 'base64')
 
 const roomLink = (page: Page, name: string) => page.locator('room-sidebar').getByRole('link', { name, exact: true })
 
@@ -78,12 +78,13 @@ describe('Rooms and people between david and kevin', { timeout: 120_000 }, () =>
     await kevin.page.getByRole('link', { name: 'Your profile' }).click()
     await kevin.page.getByLabel('Upload a picture').setInputFiles({ name: 'kevin.png', mimeType: 'image/png', buffer: PICTURE })
     await kevin.page.getByText('Picture updated.').waitFor({ timeout: WAIT_MS })
+    await screenshot(kevin.page, 'profile')
     await roomLink(kevin.page, 'All Talk').click()
     await send(kevin.page, 'New face, who dis')
     const face = david.page.locator('room-view article.message', { hasText: 'New face, who dis' }).locator('.avatar img')
     await face.waitFor({ timeout: WAIT_MS })
     assert.match((await face.getAttribute('src')) ?? '', /^\/api\/users\/[^/]+\/avatar\?v=1$/)
-    assert.equal(await face.evaluate((img: HTMLImageElement) => img.naturalWidth), 1, 'the picture loaded')
+    assert.equal(await face.evaluate((img: HTMLImageElement) => img.naturalWidth), 8, 'the picture loaded')
   })
 
   it('signs kevin out when david deactivates him from the account page', async () => {
