@@ -19,6 +19,7 @@ export interface NewAccount extends Credentials {
 }
 
 export type RoomKind = 'open' | 'closed'
+export type Involvement = 'invisible' | 'nothing' | 'mentions' | 'everything'
 
 /** A person as the API shows them (`GET /api/users`); `avatar` is a URL or null. */
 export interface User {
@@ -114,6 +115,9 @@ export const hearthApi = {
   newJoinCode: () => call<{ joinCode: string }>('POST', '/api/account/join-code'),
   createRoom: (room: { name: string; kind: RoomKind; members: string[] }) => call<{ id: string }>('POST', '/api/rooms', room),
   startPing: (members: string[]) => call<{ id: string }>('POST', '/api/pings', { members }),
+  /** My involvement in a room is the relay's (it writes it into my user doc), so changing it needs the network. */
+  setInvolvement: (roomId: string, involvement: Involvement) =>
+    call<{ id: string; involvement: Involvement }>('PUT', `/api/rooms/${encodeURIComponent(roomId)}/involvement`, { involvement }),
 }
 
 export type HearthApi = typeof hearthApi

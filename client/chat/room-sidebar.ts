@@ -17,6 +17,8 @@ import './connection-status.js'
 import './invite-button.js'
 import './new-room-dialog.js'
 import './search-box.js'
+import './hidden-rooms.js'
+import './notifications-button.js'
 
 @customElement('room-sidebar')
 export class RoomSidebar extends LitElement {
@@ -45,6 +47,8 @@ export class RoomSidebar extends LitElement {
       .mark { width: 0.5rem; height: 0.5rem; border-radius: 50%; background: var(--accent); margin-left: auto; }
       .ping .mark { position: absolute; top: 0; right: 0; border: 2px solid var(--sidebar); }
       .invite { padding: 0.6rem 1rem; border-top: 1px solid var(--line); }
+      .notifications { padding: 0.6rem 1rem; border-top: 1px solid var(--line); }
+      .notifications[hidden] { display: none; }
       footer { border-top: 1px solid var(--line); padding: 0.7rem 1rem; display: flex; align-items: center; gap: 0.5rem; }
       footer .avatar { width: 1.9rem; height: 1.9rem; font-size: 0.75rem; }
       footer .me { flex: 1; min-width: 0; display: flex; align-items: center; gap: 0.5rem; font-weight: 600; color: var(--text); text-decoration: none; }
@@ -96,7 +100,9 @@ export class RoomSidebar extends LitElement {
             </a></li>`
           })}
         </ul>
+        <hidden-rooms .selected=${this.selected}></hidden-rooms>
       </nav>
+      <notifications-button class="notifications"></notifications-button>
       ${workspace.me.role === 'administrator' ? html`<invite-button class="invite"></invite-button>` : null}
       <a class="account" href="/account" aria-current=${this.selected === '/account' ? 'page' : 'false'}>Account and people</a>
       <footer>

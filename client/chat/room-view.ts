@@ -9,6 +9,7 @@ import { LitElement, css, html, type PropertyValues } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
 import { repeat } from 'lit/directives/repeat.js'
 import { ChangeController } from '../app/change-controller.js'
+import { VisibilityController } from '../app/visibility-controller.js'
 import { workspaceContext } from '../app/contexts.js'
 import { navigate, permalink, routeFor } from '../app/routes.js'
 import { controls } from '../app/shared-styles.js'
@@ -21,6 +22,7 @@ import './message-composer.js'
 import './room-presence.js'
 import { RoomSounds } from './room-sounds.js'
 import './room-settings.js'
+import './room-menu.js'
 import { messageStyles, renderRow, type RowState } from './message-row.js'
 import { rowClicked, rowKeydown, rowSubmitted, startEditing, type RowHost } from './row-actions.js'
 import type { Message } from '../room/message.js'
@@ -71,6 +73,7 @@ export class RoomView extends LitElement implements RowHost {
   private readonly changes = new ChangeController(this)
   /** `/play` messages arriving live sound here (room-sounds.ts). */
   private readonly sounds = new RoomSounds(this)
+  private readonly visibility = new VisibilityController(this)
   private typingExpiry: ReturnType<typeof setTimeout> | undefined
   private pinned = true
   private newestSeen: string | undefined
@@ -130,6 +133,7 @@ export class RoomView extends LitElement implements RowHost {
         <room-presence .roomId=${this.roomId}></room-presence>
         <room-settings .roomId=${this.roomId}></room-settings>
         <connection-status class="phone-only"></connection-status>
+        <room-menu .roomId=${this.roomId}></room-menu>
       </header>
       <div class="scroller" @scroll=${this.scrolled} @click=${this.clicked}
         @submit=${(e: SubmitEvent) => rowSubmitted(this, e)} @keydown=${this.keydown} tabindex="0" role="log" aria-label=${`Messages in ${name}`}>

@@ -4,15 +4,22 @@
  * are read the same way, and anything malformed is skipped.
  */
 import * as Y from 'yjs'
+import type { Involvement } from '../api/hearth-api.js'
+
+export type { Involvement }
 
 export type RoomKind = 'open' | 'closed' | 'ping'
+
+/** How much a room asks of its member (Campfire's four): what the sidebar shows and what notifies. */
+export const INVOLVEMENTS: readonly Involvement[] = ['invisible', 'nothing', 'mentions', 'everything']
+const isInvolvement = (value: unknown): value is Involvement => INVOLVEMENTS.includes(value as Involvement)
 
 export interface RoomEntry {
   id: string
   kind: RoomKind
   name: string
   members: string[]
-  involvement: string
+  involvement: Involvement
   /** Who made the room (with administrators, who may change its settings); older docs may lack it. */
   creatorId?: string
 }
@@ -41,12 +48,15 @@ export function readRoomEntry(key: string, value: unknown, fallbackKind: RoomKin
     kind,
     name: typeof room.name === 'string' ? room.name : '',
     members,
-    involvement: typeof room.involvement === 'string' ? room.involvement : 'mentions',
+    involvement: isInvolvement(room.involvement) ? room.involvement : kind === 'ping' ? 'everything' : 'mentions',
     ...(typeof room.creatorId === 'string' ? { creatorId: room.creatorId } : {}),
   }
 }
 
-/** Every room the user belongs to (their user doc), plus the open rooms everyone may enter. */
+/**
+ * Every room the user belongs to (their user doc), plus the open rooms everyone may enter. Invisible
+ * rooms are here too (they leave the sidebar, not the app: a person must be able to get back).
+ */
 export function readRooms(account: Y.Doc, user: Y.Doc): Map<string, RoomEntry> {
   const rooms = new Map<string, RoomEntry>()
   for (const [key, value] of account.getMap('rooms')) {
@@ -55,8 +65,7 @@ export function readRooms(account: Y.Doc, user: Y.Doc): Map<string, RoomEntry> {
   }
   for (const [key, value] of user.getMap('rooms')) {
     const room = readRoomEntry(key, value, 'closed')
-    if (room && room.involvement !== 'invisible') rooms.set(room.id, room)
-    else if (room) rooms.delete(room.id)
+    if (room) rooms.set(room.id, room)
   }
   return rooms
 }
@@ -79,9 +88,20 @@ export function readPeople(account: Y.Doc): Map<string, Person> {
   return people
 }
 
-/** Rooms as the sidebar lists them: pings first (by who is in them), then shared rooms alphabetically. */
-export function sidebarOrder(rooms: Iterable<RoomEntry>, nameOf: (room: RoomEntry) => string): { pings: RoomEntry[]; shared: RoomEntry[] } {
-  const all = [...rooms]
+/**
+ * Rooms as the sidebar lists them: pings first (by who is in them), then shared rooms alphabetically;
+ * invisible rooms apart (`hidden`, alphabetically), out of the list and of Alt+↑/↓.
+ */
+export function sidebarOrder(
+  rooms: Iterable<RoomEntry>,
+  nameOf: (room: RoomEntry) => string,
+): { pings: RoomEntry[]; shared: RoomEntry[]; hidden: RoomEntry[] } {
+  const everyRoom = [...rooms]
+  const all = everyRoom.filter((r) => r.involvement !== 'invisible')
   const byName = (a: RoomEntry, b: RoomEntry) => nameOf(a).localeCompare(nameOf(b), undefined, { sensitivity: 'base' }) || a.id.localeCompare(b.id)
-  return { pings: all.filter((r) => r.kind === 'ping').sort(byName), shared: all.filter((r) => r.kind !== 'ping').sort(byName) }
+  return {
+    pings: all.filter((r) => r.kind === 'ping').sort(byName),
+    shared: all.filter((r) => r.kind !== 'ping').sort(byName),
+    hidden: everyRoom.filter((r) => r.involvement === 'invisible').sort(byName),
+  }
 }
