@@ -5,6 +5,7 @@
 import { consume } from '@lit/context'
 import { LitElement, css, html } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
+import { AttentionController } from '../attention/attention-controller.js'
 import { ChangeController } from '../app/change-controller.js'
 import { workspaceContext } from '../app/contexts.js'
 import { navigate, roomPath } from '../app/routes.js'
@@ -35,6 +36,7 @@ export class ChatShell extends LitElement {
   /** Instead of a room: my profile or the account page (beside the sidebar). */
   @property({ reflect: true }) page: 'profile' | 'account' | undefined
   private readonly changes = new ChangeController(this)
+  private readonly attention = new AttentionController(this)
 
   override connectedCallback(): void {
     super.connectedCallback()
@@ -62,13 +64,14 @@ export class ChatShell extends LitElement {
   override updated(): void {
     // With no room chosen on a wide screen, open the first shared room ("All Talk" on a new account).
     if (this.roomId || this.page || !this.workspace || matchMedia('(max-width: 700px)').matches) return
-    const rooms = [...this.workspace.rooms().values()].filter((room) => room.kind !== 'ping')
+    const rooms = [...this.workspace.rooms().values()].filter((room) => room.kind !== 'ping' && room.involvement !== 'invisible')
     const first = rooms.find((room) => room.name === 'All Talk') ?? rooms[0]
     if (first) navigate(roomPath(first.id), { replace: true })
   }
 
   override render() {
     this.changes.follow(this.workspace)
+    this.attention.follow(this.workspace)
     const known = this.roomId !== undefined && this.workspace?.rooms().has(this.roomId)
     return html`
       <room-sidebar .selected=${this.page ? `/${this.page}` : this.roomId}></room-sidebar>

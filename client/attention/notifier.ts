@@ -1,0 +1,143 @@
+/**
+ * Browser notifications for messages that arrive while the person is not looking, following each
+ * room's involvement (Campfire's rule: everything notifies every message, mentions only those that
+ * mention me, nothing and invisible never).
+ *
+ * Only live news notifies: a room's messages are history until its doc has been synced once (what
+ * IndexedDB held, and what the relay's step 2 brings after a reconnect, is never news), and a
+ * message older than RECENT_MS is history too (someone's offline post synced much later).
+ *
+ * A person's tabs each hold every doc, so each tab sees every message: whichever tab gets to a
+ * message first claims its id (under a Web Lock, so two tabs never both claim it), and only that
+ * tab may notify. A tab showing the room claims without notifying, so the hidden tab stays quiet.
+ * The notification's tag is the message id as well, so even a second one would replace the first.
+ */
+import { messagePath, navigate, routeFor } from '../app/routes.js'
+import type { Message } from '../room/message.js'
+import type { RoomEntry } from '../workspace/directory.js'
+import type { Workspace } from '../workspace/workspace.js'
+import { plainText } from '../markdown/plain-text.js'
+
+/** A message written longer ago than this is not news when it arrives. */
+export const RECENT_MS = 5 * 60_000
+/** Notification bodies are cut to this many characters. */
+export const BODY_LENGTH = 140
+/** Message ids claimed by some tab of this person's, most recent last; `hearth:*` goes at sign-out. */
+export const CLAIMS_KEY = 'hearth:notified'
+const CLAIMS_KEPT = 200
+
+/** Whether a message, arriving live, deserves a notification by the room's involvement. */
+export function notifies(message: Message, room: RoomEntry, meId: string): boolean {
+  if (message.author === meId) return false
+  switch (room.involvement) {
+    case 'everything':
+      return true
+    case 'mentions':
+      return message.mentions.includes(meId)
+    default:
+      return false
+  }
+}
+
+/** Whether this tab shows the room to its person right now: visible, focused, and open at that room. */
+export function showingRoom(roomId: string): boolean {
+  const route = routeFor(location.pathname)
+  return document.visibilityState === 'visible' && document.hasFocus() && route.page === 'chat' && route.roomId === roomId
+}
+
+export interface NotifierOptions {
+  showing?: (roomId: string) => boolean
+  now?: () => number
+}
+
+/** What the notifier last saw of a room doc: its ids, and whether the doc was synced by then. */
+interface Seen {
+  doc: unknown
+  version: number
+  synced: boolean
+  ids: Set<string>
+}
+
+export class Notifier {
+  private readonly seen = new Map<string, Seen>()
+  private readonly showing: (roomId: string) => boolean
+  private readonly now: () => number
+
+  constructor(private readonly workspace: Workspace, options: NotifierOptions = {}) {
+    this.showing = options.showing ?? showingRoom
+    this.now = options.now ?? Date.now
+    // Synchronously on every change: a step 2 must be seen as the update that made the doc synced.
+    workspace.addEventListener('change', this.look)
+    this.look()
+  }
+
+  stop(): void {
+    this.workspace.removeEventListener('change', this.look)
+  }
+
+  private readonly look = () => {
+    for (const room of this.workspace.rooms().values()) {
+      const live = this.workspace.room(room.id)
+      if (!live) continue
+      const before = this.seen.get(room.id)
+      const synced = live.status === 'synced'
+      if (before && before.doc === live.doc && before.version === live.contentVersion) {
+        before.synced = synced
+        continue
+      }
+      const messages = this.workspace.messages(room.id)
+      const ids = new Set(messages.map((message) => message.id))
+      this.seen.set(room.id, { doc: live.doc, version: live.contentVersion, synced, ids })
+      // A fresh doc (first look, or reset by the relay) and anything before the first sync is history.
+      if (!before || before.doc !== live.doc || !before.synced) continue
+      for (const message of messages) {
+        if (before.ids.has(message.id) || this.now() - message.createdAt > RECENT_MS) continue
+        if (notifies(message, room, this.workspace.me.id)) void this.deliver(room, message)
+      }
+    }
+  }
+
+  private async deliver(room: RoomEntry, message: Message): Promise<void> {
+    if (!(await claim(message.id))) return
+    if (this.showing(room.id) || typeof Notification === 'undefined' || Notification.permission !== 'granted') return
+    const author = this.workspace.nameOf(message.author)
+    const title = room.kind === 'ping' ? author : `${author} in ${this.workspace.roomName(room)}`
+    let notification: Notification
+    try {
+      notification = new Notification(title, { body: bodyOf(message), tag: message.id, icon: '/icon.svg' })
+    } catch (error) {
+      // FIXME: Android's Chrome only shows notifications through the service worker (showNotification).
+      console.warn('[hearth] could not show a notification', error)
+      return
+    }
+    notification.addEventListener('click', () => {
+      window.focus()
+      navigate(messagePath(room.id, message.id))
+      notification.close()
+    })
+  }
+}
+
+function bodyOf(message: Message): string {
+  const text = plainText(message.body) || (message.attachment ? `📎 ${message.attachment.name}` : '')
+  return text.length > BODY_LENGTH ? `${text.slice(0, BODY_LENGTH - 1)}…` : text
+}
+
+/** True for the first tab (of this person, on this device) to claim a message; false ever after. */
+export async function claim(messageId: string): Promise<boolean> {
+  const take = () => {
+    let claimed: unknown
+    try {
+      claimed = JSON.parse(localStorage.getItem(CLAIMS_KEY) ?? '[]')
+    } catch {
+      claimed = []
+    }
+    const ids = Array.isArray(claimed) ? claimed.filter((id): id is string => typeof id === 'string') : []
+    if (ids.includes(messageId)) return false
+    ids.push(messageId)
+    localStorage.setItem(CLAIMS_KEY, JSON.stringify(ids.slice(-CLAIMS_KEPT)))
+    return true
+  }
+  // Web Locks are exclusive across the origin's tabs, which makes the read-then-write above atomic.
+  return navigator.locks ? navigator.locks.request(CLAIMS_KEY, take) : take()
+}
