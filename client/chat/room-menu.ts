@@ -8,7 +8,8 @@ import { consume } from '@lit/context'
 import { LitElement, css, html, svg, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { live } from 'lit/directives/live.js'
-import { ApiError, type HearthApi } from '../api/hearth-api.js'
+import type { HearthApi } from '../api/hearth-api.js'
+import { explain } from '../api/online-only.js'
 import { ChangeController } from '../app/change-controller.js'
 import { apiContext, workspaceContext } from '../app/contexts.js'
 import { controls } from '../app/shared-styles.js'
@@ -101,10 +102,7 @@ export class RoomMenu extends LitElement {
     } catch (error) {
       if (this.roomId !== roomId) return
       this.chosen = undefined
-      this.error =
-        error instanceof ApiError
-          ? `Could not change this: ${error.message}`
-          : 'Could not reach Hearth: notification settings are kept by the server, so this needs a connection. Try again when you are back online.'
+      this.error = explain(error, 'Could not change this.')
       // The radio the person clicked is checked in the DOM: live() puts back the setting that stands.
     }
   }
