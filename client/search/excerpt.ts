@@ -3,7 +3,7 @@
  * type taken out), cut to a window around the first word that matched, in parts marked as hits or
  * not. The parts are text for a lit template, which escapes them: no HTML is built here.
  */
-import { isUnspaced, normalizeText, runsOf, wordsOf } from './terms.js'
+import { isPaired, normalizeText, wordsOf } from './terms.js'
 
 /** Characters shown in all, and at most before the first hit. */
 export const EXCERPT_LENGTH = 160
@@ -28,16 +28,19 @@ export function plainText(body: string): string {
 /** Where the matched terms are: spaced words whole, and in unspaced runs every place a matched term occurs. */
 function hitsIn(text: string, terms: ReadonlySet<string>): Array<{ start: number; end: number }> {
   const hits: Array<{ start: number; end: number }> = []
-  const words = [...wordsOf(text)]
-  for (const { word, index, end } of words) if (!isUnspaced(word) && terms.has(normalizeText(word))) hits.push({ start: index, end })
-  const unspaced = [...terms].filter(isUnspaced)
-  for (const run of runsOf(words)) {
-    // Normalizing may change a run's length (half-width kana): then the whole run is marked.
-    const term = normalizeText(run.word)
-    const exact = term.length === run.word.length
-    for (const matched of unspaced) {
+  const pairedTerms = [...terms].filter(isPaired)
+  for (const { word, index, end } of wordsOf(text)) {
+    const term = normalizeText(word)
+    if (!isPaired(term)) {
+      if (terms.has(term)) hits.push({ start: index, end })
+      continue
+    }
+    // A paired run: every place a matched pair (or character) occurs. Normalizing may change the
+    // run's length (half-width kana): then the whole run is marked.
+    const exact = term.length === word.length
+    for (const matched of pairedTerms) {
       for (let at = term.indexOf(matched); at >= 0; at = term.indexOf(matched, at + 1)) {
-        hits.push(exact ? { start: run.index + at, end: run.index + at + matched.length } : { start: run.index, end: run.end })
+        hits.push(exact ? { start: index + at, end: index + at + matched.length } : { start: index, end })
       }
     }
   }

@@ -14,7 +14,7 @@ import type * as Y from 'yjs'
 import { messagesOf, type Message } from '../room/message.js'
 import { readMessage } from '../../shared/room/order.js'
 import type { Workspace } from '../workspace/workspace.js'
-import { queryTermsOf, termsOf } from './terms.js'
+import { isPaired, termsOf } from './terms.js'
 
 /** Results a search returns at most (the newest of all that match). */
 export const MAX_HITS = 50
@@ -47,6 +47,15 @@ interface Entry {
   body: string
 }
 
+/**
+ * The query's last word is still being typed: it matches as a prefix. Not a lone Latin letter
+ * ("l" would expand to every word starting with l, the slowest search there is, for nothing a
+ * person wants); a lone Han or Kana character is a word of its own, and does.
+ */
+function isBeingTyped(term: string, i: number, terms: string[]): boolean {
+  return i === terms.length - 1 && (term.length > 1 || isPaired(term))
+}
+
 /** Room and message ids never contain a newline. */
 const keyOf = (roomId: string, messageId: string) => `${roomId}\n${messageId}`
 
@@ -57,18 +66,31 @@ export class MessageIndex {
     tokenize: termsOf,
     // termsOf already normalized every term.
     processTerm: (term) => term,
-    searchOptions: { tokenize: queryTermsOf, combineWith: 'AND', prefix: (_term, i, terms) => i === terms.length - 1 },
+    searchOptions: { combineWith: 'AND', prefix: isBeingTyped },
   })
   private readonly rooms = new Map<string, IndexedRoom>()
   /** Messages added to or replaced in the index since it was made: what keeping it up to date has cost. */
   indexed = 0
+  /** Grows with every change to the index; the last search is answered again while it stands. */
+  private version = 0
+  private last: { query: string; limit: number; version: number; results: SearchResults } | undefined
 
   constructor(private readonly roomDocs: RoomDocs) {}
 
   /** Messages holding every word of the query (the last one as a prefix, as it is being typed), newest first. */
   search(query: string, limit = MAX_HITS): SearchResults {
     this.refresh()
-    if (queryTermsOf(query).length === 0) return { hits: [], total: 0 }
+    // The search box renders on every change to the workspace (typing, presence): the same search
+    // over an unchanged index is answered from the last time.
+    const last = this.last
+    if (last?.query === query && last.limit === limit && last.version === this.version) return last.results
+    const results = this.find(query, limit)
+    this.last = { query, limit, version: this.version, results }
+    return results
+  }
+
+  private find(query: string, limit: number): SearchResults {
+    if (termsOf(query).length === 0) return { hits: [], total: 0 }
     const hits: SearchHit[] = []
     for (const result of this.index.search(query)) {
       const [roomId = '', messageId = ''] = String(result.id).split('\n')
@@ -129,6 +151,7 @@ export class MessageIndex {
   private reindex(roomId: string, room: IndexedRoom, id: string, entry: unknown): void {
     const message = readMessage(id, entry)
     const known = room.messages.get(id)
+    this.version++
     const key = keyOf(roomId, id)
     if (!message) {
       if (known) this.index.discard(key)
@@ -144,6 +167,7 @@ export class MessageIndex {
 
   private drop(roomId: string, room: IndexedRoom): undefined {
     room.stop()
+    this.version++
     for (const id of room.messages.keys()) this.index.discard(keyOf(roomId, id))
     this.rooms.delete(roomId)
     return undefined

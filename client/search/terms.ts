@@ -1,63 +1,69 @@
 /**
- * Words for the search index, in any script. Text is NFKC-normalized (full-width and half-width
- * forms become one), lowercased, and its Latin and Greek accents folded, so "cafe" finds "café"
- * and "unicode" finds "Ünïcödé". Marks are folded only there: in Devanagari or Thai a combining
- * mark is part of the letter, not an accent.
+ * Terms for the search index, in any script; documents and queries are cut the same way.
  *
- * Words are runs of letters, marks and digits (with inner apostrophes: "don't"). Scripts written
- * without spaces (Han, Kana, Thai, Lao, Khmer, Myanmar) go through `Intl.Segmenter`, which knows
- * their words from a dictionary; it is only asked about those stretches, as it costs about ten
- * times a regular expression per word and most messages have none.
+ * Text is NFKC-normalized (full-width and half-width forms become one), lowercased, and its Latin
+ * and Greek accents folded, so "cafe" finds "café" and "unicode" finds "Ünïcödé". Marks are folded
+ * only there: in Devanagari or Thai a combining mark is part of the letter, not an accent.
  *
- * Where words run together (Han, Kana, Hangul), the segmenter's breaks depend on the neighbours
- * ("東京都庁" is 東京 + 都庁, and Korean glues particles on: "서울에"), so a message also yields
- * every pair of adjacent characters of such a run, and a query of two characters or more in those
- * scripts is searched as its pairs: "京都" finds "東京都庁", "서울" finds "서울에", the way CJK
- * search engines index bigrams. A single character is searched as a word prefix ("東" finds 東京).
+ * Words are runs of letters, marks and digits (with inner apostrophes: "don't"). Two kinds of
+ * script need more:
+ * - Han, Kana and Hangul runs are cut into overlapping pairs of characters ("東京都庁" → 東京, 京都,
+ *   都庁), as CJK search engines do (Lucene's CJK bigrams): a query's pairs must all be there, so
+ *   "東京" finds "私は東京に住んでいます" and "京都" finds "東京都庁" without knowing where words end,
+ *   and Korean particles glued on ("서울에") do not hide a word. A lone character is its own term,
+ *   and as the last word of a query it is a prefix ("東" finds 東京).
+ * - Thai, Lao, Khmer and Myanmar runs go through `Intl.Segmenter`, which knows their words from a
+ *   dictionary. It also knows Japanese and Chinese words, but pairs find all it would and more,
+ *   and it costs several times a regular expression per word, so it is asked only about these.
  */
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' })
-/** Scripts whose words only a dictionary can find (Script_Extensions, so that "ー" and "々" count). */
-const DICTIONARY = '\\p{scx=Han}\\p{scx=Hiragana}\\p{scx=Katakana}\\p{sc=Thai}\\p{sc=Lao}\\p{sc=Khmer}\\p{sc=Myanmar}'
+/** Script_Extensions, so that "ー" and "々" count with their script. */
+const PAIRED = '\\p{scx=Han}\\p{scx=Hiragana}\\p{scx=Katakana}\\p{scx=Hangul}'
+const DICTIONARY = '\\p{sc=Thai}\\p{sc=Lao}\\p{sc=Khmer}\\p{sc=Myanmar}'
 const TOKENS = /[\p{L}\p{M}\p{N}_]+(?:['’][\p{L}\p{M}\p{N}_]+)*/gu
-/** Within a token that has some: the stretches only the dictionary can split, and the rest. */
-const DICTIONARY_RUNS = new RegExp(`[${DICTIONARY}]+|[^${DICTIONARY}]+`, 'gu')
-const HAS_DICTIONARY = new RegExp(`[${DICTIONARY}]`, 'u')
-/** Scripts whose runs of characters also yield pairs. */
-const UNSPACED = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{sc=Hangul}]/u
-/** Accents on Latin and Greek letters, once decomposed (NFD). */
+/** A token that needs more than the regular expression. */
+const SPECIAL = new RegExp(`[${PAIRED}${DICTIONARY}]`, 'u')
+/** Within such a token: paired runs, dictionary runs, and the rest. */
+const PARTS = new RegExp(`[${PAIRED}]+|[${DICTIONARY}]+|[^${PAIRED}${DICTIONARY}]+`, 'gu')
+const IS_PAIRED = new RegExp(`^[${PAIRED}]`, 'u')
+const IS_DICTIONARY = new RegExp(`^[${DICTIONARY}]`, 'u')
+/** Accents on Latin and Greek letters, once decomposed. */
 const ACCENTS = /(?<=[\p{sc=Latin}\p{sc=Greek}])\p{M}+/gu
 const APOSTROPHES = /[\u2019\u02bc\uff07]/g
-/** Text that needs more than a regular expression to cut. */
-const SPECIAL = new RegExp(`[${DICTIONARY}\\p{sc=Hangul}]`, 'u')
 const ASCII = /^[\x00-\x7f]*$/
 
-/** Text as the index holds it. */
+/** Text as the index holds it. NFKD then NFC is NFKC, with the accents taken out in between. */
 export function normalizeText(text: string): string {
   if (ASCII.test(text)) return text.toLowerCase()
-  return text.normalize('NFKC').toLowerCase().normalize('NFD').replace(ACCENTS, '').normalize('NFC').replace(APOSTROPHES, "'")
+  return text.normalize('NFKD').toLowerCase().replace(ACCENTS, '').normalize('NFC').replace(APOSTROPHES, "'")
 }
 
-export function isUnspaced(term: string): boolean {
-  return UNSPACED.test(term)
+/** Is this term (or run) in a script cut into pairs? */
+export function isPaired(term: string): boolean {
+  return IS_PAIRED.test(term)
 }
 
 export interface Word {
-  /** As written, and where it starts in the text. */
+  /** As written (a whole run, for paired scripts), and where it is in the text. */
   word: string
   index: number
   end: number
 }
 
-/** The words of a text as written, where they are. */
+/** The words of a text where they are; a run of a paired script is one "word" here. */
 export function* wordsOf(text: string): Generator<Word> {
   for (const match of text.matchAll(TOKENS)) {
     const token = match[0]
-    if (!HAS_DICTIONARY.test(token)) {
+    if (!SPECIAL.test(token)) {
       yield { word: token, index: match.index, end: match.index + token.length }
       continue
     }
-    for (const part of token.matchAll(DICTIONARY_RUNS)) {
+    for (const part of token.matchAll(PARTS)) {
       const at = match.index + part.index
+      if (!IS_DICTIONARY.test(part[0])) {
+        yield { word: part[0], index: at, end: at + part[0].length }
+        continue
+      }
       for (const { segment, index, isWordLike } of segmenter.segment(part[0])) {
         if (isWordLike) yield { word: segment, index: at + index, end: at + index + segment.length }
       }
@@ -65,46 +71,24 @@ export function* wordsOf(text: string): Generator<Word> {
   }
 }
 
-/** Adjacent words in unspaced scripts, joined: the runs whose character pairs are terms. */
-export function* runsOf(words: Iterable<Word>): Generator<Word> {
-  let run: Word | undefined
-  for (const word of words) {
-    if (!isUnspaced(word.word)) continue
-    if (run && run.end === word.index) {
-      run.word += word.word
-      run.end = word.end
-    } else {
-      if (run) yield run
-      run = { ...word }
-    }
-  }
-  if (run) yield run
-}
-
-function pairsOf(term: string): string[] {
-  const characters = [...term]
+/** A paired run's terms: its pairs of characters, or the character alone. */
+function pairsOf(run: string): string[] {
+  const characters = [...run]
+  if (characters.length < 2) return characters
   const pairs: string[] = []
   for (let i = 0; i + 1 < characters.length; i++) pairs.push(characters[i]! + characters[i + 1]!)
   return pairs
 }
 
-/** Every term of a message: its normalized words, plus the character pairs of unspaced runs. */
+/** Every term of a message or a query, in order. */
 export function termsOf(text: string): string[] {
   const normal = normalizeText(text)
-  // Most messages: no dictionary, no pairs, just the words.
+  // Most messages: words a regular expression finds, nothing more.
   if (!SPECIAL.test(normal)) return normal.match(TOKENS) ?? []
-  const words = [...wordsOf(normal)]
-  const terms = words.map((word) => word.word)
-  for (const run of runsOf(words)) terms.push(...pairsOf(run.word))
+  const terms: string[] = []
+  for (const { word } of wordsOf(normal)) {
+    if (isPaired(word)) terms.push(...pairsOf(word))
+    else terms.push(word)
+  }
   return terms
-}
-
-/** The terms of a query: spaced words as words, unspaced runs as their character pairs (a lone character as itself). */
-export function queryTermsOf(text: string): string[] {
-  const words = [...wordsOf(normalizeText(text))]
-  const terms: Array<{ index: number; terms: string[] }> = []
-  for (const word of words) if (!isUnspaced(word.word)) terms.push({ index: word.index, terms: [word.word] })
-  for (const run of runsOf(words)) terms.push({ index: run.index, terms: [...run.word].length > 1 ? pairsOf(run.word) : [run.word] })
-  // In the order typed: the last term is the one still being typed, searched as a prefix.
-  return terms.sort((a, b) => a.index - b.index).flatMap((entry) => entry.terms)
 }

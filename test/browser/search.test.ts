@@ -70,6 +70,7 @@ describe('search on the device', () => {
       expect(ids(workspace, 'lun')).to.deep.equal(['jz.02', 'david.01'])
       expect(ids(workspace, 'noo lunch'), 'only the last word is a prefix').to.deep.equal([])
       expect(ids(workspace, 'dinner')).to.deep.equal([])
+      expect(ids(workspace, 'l'), 'a lone letter is not a prefix').to.deep.equal([])
     })
 
     it('finds Japanese and Chinese words inside sentences written without spaces', () => {
@@ -80,7 +81,19 @@ describe('search on the device', () => {
       expect(ids(workspace, '東京に住'), 'across the segmenter’s word breaks').to.deep.equal(['jz.01'])
       expect(ids(workspace, '京に住ん'), 'a stretch that starts inside a word').to.deep.equal(['jz.01'])
       expect(ids(workspace, '大阪')).to.deep.equal([])
-      expect(termsOf('東京都庁'), 'pairs of characters as well as the words').to.include.members(['東京', '都庁', '京都'])
+      expect(termsOf('東京都庁')).to.deep.equal(['東京', '京都', '都庁'])
+    })
+
+    it('finds Korean words with particles glued on, and Thai words by the segmenter’s dictionary', () => {
+      receive(workspace, 'designers', [
+        { id: 'jz.05', author: 'jz', createdAt: START + 500_000, body: '저는 서울에 살아요' },
+        { id: 'jz.06', author: 'jz', createdAt: START + 600_000, body: 'ภาษาไทยง่ายนิดเดียว' },
+      ])
+      expect(ids(workspace, '서울')).to.deep.equal(['jz.05'])
+      expect(ids(workspace, '살아요 저는')).to.deep.equal(['jz.05'])
+      expect(termsOf('ภาษาไทยง่ายนิดเดียว')).to.include('ไทย')
+      expect(ids(workspace, 'ไทย')).to.deep.equal(['jz.06'])
+      expect(ids(workspace, 'ง่าย ภาษา')).to.deep.equal(['jz.06'])
     })
 
     it('folds case, accents and full-width forms, in the text and in the query', () => {
