@@ -52,6 +52,8 @@ export class SearchBox extends LitElement {
   @query('dialog') private dialog!: HTMLDialogElement
   @query('input') private input!: HTMLInputElement
   private readonly changes = new ChangeController(this)
+  /** While the index is first built, each slice read shows the results again. */
+  private readonly building = new ChangeController(this)
 
   override connectedCallback(): void {
     super.connectedCallback()
@@ -70,13 +72,16 @@ export class SearchBox extends LitElement {
     if (!this.dialog.open) this.dialog.showModal()
     this.input.focus()
     this.input.select()
-    // Built (or caught up) as soon as the dialog is on screen, so the first keystroke finds an index.
-    requestAnimationFrame(() => this.workspace && messageIndexOf(this.workspace).refresh())
+    if (!this.workspace) return
+    const index = messageIndexOf(this.workspace)
+    this.building.follow(index)
+    await index.buildLater()
   }
 
   close(): void {
     if (this.dialog?.open) this.dialog.close()
     this.open = false
+    this.building.follow(undefined)
   }
 
   override render() {
@@ -86,7 +91,7 @@ export class SearchBox extends LitElement {
       <button class="open" @click=${() => this.show()} aria-keyshortcuts="Control+K Meta+K /">
         <span>Search</span><kbd aria-hidden="true">${keys}</kbd>
       </button>
-      <dialog aria-label="Search messages" @close=${() => (this.open = false)}>
+      <dialog aria-label="Search messages" @close=${() => this.close()}>
         ${this.open ? this.renderSearch() : null}
       </dialog>
     `
@@ -107,9 +112,9 @@ export class SearchBox extends LitElement {
               </ul>`
           : null}`
     }
-    const { hits, total } = messageIndexOf(workspace).search(this.query)
+    const { hits, total, pending } = messageIndexOf(workspace).search(this.query)
     return html`${field}
-      <p class="status" role="status">${statusLine(hits.length, total)}</p>
+      <p class="status" role="status">${statusLine(hits.length, total)}${pending ? ` Still reading ${pending.toLocaleString()} messages…` : ''}</p>
       <ol aria-label="Results" @keydown=${this.moveFocus}>
         ${hits.map((hit, i) => this.renderHit(workspace, hit, i === 0))}
       </ol>`

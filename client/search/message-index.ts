@@ -1,10 +1,10 @@
 /**
  * Search on the device: one MiniSearch index over the messages of every room this device holds,
- * so it works offline and never asks the relay. It is built the first time someone searches, and
- * then kept up to date from the room docs themselves: each room's `messages` map is observed and
- * the ids it touches are noted as dirty (a cheap Set insert per change), and only those are
- * re-read, re-indexed or dropped before the next search. Nothing is re-indexed on a keystroke,
- * and a message arriving costs one document, not a room.
+ * so it works offline and never asks the relay. It is built the first time someone opens the
+ * search, in slices between tasks (`buildLater`), and then kept up to date from the room docs
+ * themselves: each room's `messages` map is observed and the ids it touches are noted as dirty (a
+ * cheap Set insert per change), and only those are re-read, re-indexed or dropped before the next
+ * search. Nothing is re-indexed on a keystroke, and a message arriving costs one document.
  *
  * A room whose doc was replaced (a reset after a refused write) or that is no longer listed is
  * dropped and, if still here, indexed again from its new doc.
@@ -30,15 +30,23 @@ export interface SearchResults {
   hits: SearchHit[]
   /** How many messages matched in all (hits holds at most MAX_HITS of them). */
   total: number
+  /** Messages not read into the index yet (a first build still running): results may lack some. */
+  pending: number
 }
 
 /** Where the room docs come from: the ones this device has, by room id. */
 export type RoomDocs = () => Iterable<readonly [roomId: string, doc: Y.Doc]>
 
+/** Messages read into the index per task while building in the background (tens of ms). */
+export const SLICE = 1000
+
 interface IndexedRoom {
   doc: Y.Doc
   messages: Map<string, Message>
-  dirty: Set<string> | 'all'
+  /** Ids touched since the last catch-up. */
+  dirty: Set<string>
+  /** Ids not read yet: all of them when the room is new here, newest-written last (read first). */
+  backlog: string[]
   stop: () => void
 }
 
@@ -59,7 +67,8 @@ function isBeingTyped(term: string, i: number, terms: string[]): boolean {
 /** Room and message ids never contain a newline. */
 const keyOf = (roomId: string, messageId: string) => `${roomId}\n${messageId}`
 
-export class MessageIndex {
+/** Says `change` whenever a background build has read another slice. */
+export class MessageIndex extends EventTarget {
   private readonly index = new MiniSearch<Entry>({
     idField: 'key',
     fields: ['body'],
@@ -74,22 +83,26 @@ export class MessageIndex {
   /** Grows with every change to the index; the last search is answered again while it stands. */
   private version = 0
   private last: { query: string; limit: number; version: number; results: SearchResults } | undefined
+  private building: Promise<void> | undefined
 
-  constructor(private readonly roomDocs: RoomDocs) {}
+  constructor(private readonly roomDocs: RoomDocs) {
+    super()
+  }
 
   /** Messages holding every word of the query (the last one as a prefix, as it is being typed), newest first. */
   search(query: string, limit = MAX_HITS): SearchResults {
-    this.refresh()
+    // While a build runs in the background, a search sees what it has read so far.
+    const pending = this.refresh(this.building ? 0 : Infinity)
     // The search box renders on every change to the workspace (typing, presence): the same search
     // over an unchanged index is answered from the last time.
     const last = this.last
     if (last?.query === query && last.limit === limit && last.version === this.version) return last.results
-    const results = this.find(query, limit)
+    const results = { ...this.find(query, limit), pending }
     this.last = { query, limit, version: this.version, results }
     return results
   }
 
-  private find(query: string, limit: number): SearchResults {
+  private find(query: string, limit: number): Omit<SearchResults, 'pending'> {
     if (termsOf(query).length === 0) return { hits: [], total: 0 }
     const hits: SearchHit[] = []
     for (const result of this.index.search(query)) {
@@ -106,17 +119,43 @@ export class MessageIndex {
     return this.index.documentCount
   }
 
-  /** Brings the index up to date: new rooms read whole, known rooms only where they changed. */
-  refresh(): void {
+  /**
+   * Brings the index up to date: rooms new here are noted, changes in known rooms applied, and up
+   * to `budget` messages not read yet are read. Returns how many are still not read.
+   */
+  refresh(budget = Infinity): number {
     const present = new Set<string>()
+    let pending = 0
     for (const [roomId, doc] of this.roomDocs()) {
       present.add(roomId)
       let room = this.rooms.get(roomId)
       if (room && room.doc !== doc) room = this.drop(roomId, room)
       room ??= this.watch(roomId, doc)
-      this.catchUp(roomId, room)
+      budget -= this.catchUp(roomId, room, budget)
+      pending += room.backlog.length
     }
     for (const [roomId, room] of this.rooms) if (!present.has(roomId)) this.drop(roomId, room)
+    return pending
+  }
+
+  /**
+   * Reads everything not indexed yet a slice at a time, one task each, so that opening the search
+   * on a device with a hundred thousand messages never freezes the tab; searches meanwhile see
+   * what is read so far, and `change` after each slice lets them be shown again.
+   */
+  buildLater(): Promise<void> {
+    this.building ??= (async () => {
+      try {
+        while (this.refresh(SLICE) > 0) {
+          this.dispatchEvent(new Event('change'))
+          await new Promise((resolve) => setTimeout(resolve, 0))
+        }
+      } finally {
+        this.building = undefined
+      }
+      this.dispatchEvent(new Event('change'))
+    })()
+    return this.building
   }
 
   /** Stops following every room; the index is empty afterwards. */
@@ -126,14 +165,12 @@ export class MessageIndex {
 
   private watch(roomId: string, doc: Y.Doc): IndexedRoom {
     const map = messagesOf(doc)
-    const room: IndexedRoom = { doc, messages: new Map(), dirty: 'all', stop: () => map.unobserveDeep(observer) }
+    const room: IndexedRoom = { doc, messages: new Map(), dirty: new Set(), backlog: [...map.keys()], stop: () => map.unobserveDeep(observer) }
     const observer = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
-      const dirty = room.dirty
-      if (dirty === 'all') return
       for (const event of events) {
         // A message added or deleted changes a key of the root map; an edit changes the message's own map.
-        if (event.target === map) for (const key of event.keys.keys()) dirty.add(key)
-        else if (typeof event.path[0] === 'string') dirty.add(event.path[0])
+        if (event.target === map) for (const key of event.keys.keys()) room.dirty.add(key)
+        else if (typeof event.path[0] === 'string') room.dirty.add(event.path[0])
       }
     }
     map.observeDeep(observer)
@@ -141,11 +178,19 @@ export class MessageIndex {
     return room
   }
 
-  private catchUp(roomId: string, room: IndexedRoom): void {
+  /** Applies what changed, then reads up to `budget` of the backlog; returns how many it read. */
+  private catchUp(roomId: string, room: IndexedRoom, budget: number): number {
     const map = messagesOf(room.doc)
-    if (room.dirty === 'all') for (const [id, entry] of map) this.reindex(roomId, room, id, entry)
+    // A doc loaded from the device after the room was noted arrives as changes: a backlog, then.
+    if (room.dirty.size > Math.max(budget, SLICE)) room.backlog.push(...room.dirty)
     else for (const id of room.dirty) this.reindex(roomId, room, id, map.get(id))
-    room.dirty = new Set()
+    room.dirty.clear()
+    let read = 0
+    for (; read < budget && room.backlog.length > 0; read++) {
+      const id = room.backlog.pop()!
+      this.reindex(roomId, room, id, map.get(id))
+    }
+    return read
   }
 
   private reindex(roomId: string, room: IndexedRoom, id: string, entry: unknown): void {

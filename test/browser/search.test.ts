@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import '../../client/chat/search-box.js'
 import type { SearchBox } from '../../client/chat/search-box.js'
 import { excerpt } from '../../client/search/excerpt.js'
-import { messageIndexOf } from '../../client/search/message-index.js'
+import { messageIndexOf, SLICE } from '../../client/search/message-index.js'
 import { recentSearches, rememberSearch } from '../../client/search/recent-searches.js'
 import { termsOf } from '../../client/search/terms.js'
 import type { Workspace } from '../../client/workspace/workspace.js'
@@ -121,6 +121,25 @@ describe('search on the device', () => {
       expect(ids(workspace, 'ramen')).to.deep.equal([mine])
       expect(ids(workspace, 'sushi')).to.deep.equal([])
       expect(index.indexed - before, 'the edited message, once').to.equal(3)
+    })
+
+    it('builds in slices between tasks, and a search meanwhile sees what is read so far', async () => {
+      receive(workspace, 'watercooler', Array.from({ length: 2 * SLICE + 500 }, (_, i) => ({
+        id: `jz.1${String(i).padStart(5, '0')}`, author: 'jz', createdAt: START + 1_000_000 + i, body: `lunch number ${i}`,
+      })))
+      const index = messageIndexOf(workspace)
+      let slices = 0
+      index.addEventListener('change', () => slices++)
+      const built = index.buildLater()
+      const early = index.search('lunch')
+      expect(early.pending, 'the rest is read later').to.be.greaterThan(0)
+      expect(early.total).to.be.lessThan(2 * SLICE + 502)
+      await built
+      const done = index.search('lunch')
+      expect(done.pending).to.equal(0)
+      expect(done.total).to.equal(2 * SLICE + 502)
+      expect(done.hits[0]!.message.body, 'newest first').to.equal(`lunch number ${2 * SLICE + 499}`)
+      expect(slices).to.be.greaterThan(2)
     })
 
     it('forgets a room the person no longer sees', () => {
