@@ -50,12 +50,12 @@ export interface NotifierOptions {
   now?: () => number
 }
 
-/** What the notifier last saw of a room doc: its ids, and whether the doc was synced by then. */
+/** What the notifier last saw of a room doc: its recent message ids, and whether the doc was synced by then. */
 interface Seen {
   doc: unknown
   version: number
   synced: boolean
-  ids: Set<string>
+  recent: Set<string>
 }
 
 export class Notifier {
@@ -85,14 +85,13 @@ export class Notifier {
         before.synced = synced
         continue
       }
-      const messages = this.workspace.messages(room.id)
-      const ids = new Set(messages.map((message) => message.id))
-      this.seen.set(room.id, { doc: live.doc, version: live.contentVersion, synced, ids })
+      // Only the recent end of the room can hold news: a 20,000-message room costs a few ids, not all.
+      const recent = recentMessages(this.workspace.messages(room.id), this.now() - RECENT_MS)
+      this.seen.set(room.id, { doc: live.doc, version: live.contentVersion, synced, recent: new Set(recent.map((message) => message.id)) })
       // A fresh doc (first look, or reset by the relay) and anything before the first sync is history.
       if (!before || before.doc !== live.doc || !before.synced) continue
-      for (const message of messages) {
-        if (before.ids.has(message.id) || this.now() - message.createdAt > RECENT_MS) continue
-        if (notifies(message, room, this.workspace.me.id)) void this.deliver(room, message)
+      for (const message of recent) {
+        if (!before.recent.has(message.id) && notifies(message, room, this.workspace.me.id)) void this.deliver(room, message)
       }
     }
   }
@@ -116,6 +115,16 @@ export class Notifier {
       notification.close()
     })
   }
+}
+
+/**
+ * The messages written since `since`, from the end of the (createdAt, id) order. Anything recent
+ * now was recent at the last look too, so a message new to this list is new to the room.
+ */
+function recentMessages(messages: Message[], since: number): Message[] {
+  let start = messages.length
+  while (start > 0 && messages[start - 1]!.createdAt >= since) start--
+  return messages.slice(start)
 }
 
 function bodyOf(message: Message): string {
