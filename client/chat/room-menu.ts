@@ -42,10 +42,11 @@ export class RoomMenu extends LitElement {
       legend { font-weight: 600; font-size: 0.85rem; padding: 0 0.3rem 0.4rem; }
       label { display: grid; grid-template-columns: auto 1fr; column-gap: 0.5rem; padding: 0.35rem 0.4rem; border-radius: 8px; cursor: pointer; }
       label:hover { background: var(--hover); }
-      label input { grid-row: span 2; margin-top: 0.2rem; }
+      label input { grid-row: span 2; align-self: start; margin-top: 0.2rem; }
       .name { font-weight: 600; font-size: 0.9rem; }
       .explanation { color: var(--muted); font-size: 0.8rem; }
       .error { color: var(--danger); font-size: 0.8rem; margin: 0.4rem 0.3rem 0; }
+      @media (max-width: 700px) { summary span { display: none; } }
     `,
   ]
   @consume({ context: apiContext }) api!: HearthApi

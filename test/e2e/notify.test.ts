@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
-import { closeAll, createAccount, inviteLink, joinByLink, send, twoPeople, WAIT_MS, type TwoPeople } from './chromium.js'
+import { closeAll, createAccount, inviteLink, joinByLink, screenshot, send, twoPeople, WAIT_MS, type TwoPeople } from './chromium.js'
 
 const composer = (page: Page) => page.getByRole('textbox', { name: /^Message/ })
 const message = (page: Page, text: string) => page.locator('room-view article.message', { hasText: text }).first()
@@ -111,6 +111,7 @@ describe('Unread marks, involvement and notifications', { timeout: 120_000 }, ()
     await roomLink(kevin.page, 'Watercooler').click()
     await kevin.page.getByRole('heading', { name: /Watercooler/ }).waitFor({ timeout: WAIT_MS })
     await kevin.page.locator('room-menu summary').click()
+    await screenshot(kevin.page, 'room-menu')
     await kevin.page.getByRole('radio', { name: /Invisible/ }).click()
     for (const tab of [kevin.page, kevinsOtherTab]) {
       await tab.locator('hidden-rooms summary', { hasText: '1 hidden room' }).waitFor({ timeout: WAIT_MS })
@@ -120,6 +121,7 @@ describe('Unread marks, involvement and notifications', { timeout: 120_000 }, ()
     await roomLink(kevinsOtherTab, 'All Talk').click()
     await kevinsOtherTab.getByRole('heading', { name: /All Talk/ }).waitFor({ timeout: WAIT_MS })
     await kevinsOtherTab.locator('hidden-rooms summary').click()
+    await screenshot(kevinsOtherTab, 'hidden-rooms')
     await kevinsOtherTab.locator('hidden-rooms').getByRole('link', { name: 'Watercooler' }).click()
     await kevinsOtherTab.getByRole('heading', { name: /Watercooler/ }).waitFor({ timeout: WAIT_MS })
     await kevinsOtherTab.locator('room-menu summary').click()
