@@ -5,7 +5,7 @@ import '../../client/chat/room-view.js'
 import type { RoomView } from '../../client/chat/room-view.js'
 import { LiveConnection } from '../../client/live/live-connection.js'
 import type { Workspace } from '../../client/workspace/workspace.js'
-import { providing, waitFor, workspaceFor } from './workspace-fixture.js'
+import { roomViewOf, waitFor, workspaceFor } from './workspace-fixture.js'
 
 /**
  * A relay that never answers: the socket stays connecting. (A failing socket would close over and
@@ -32,14 +32,6 @@ class Tab {
     applyAwarenessUpdate(this.workspace.room(this.roomId)!.awareness, encodeAwarenessUpdate(this.awareness, [this.awareness.clientID]), 'relay')
     return this
   }
-}
-
-async function roomViewOf(workspace: Workspace, roomId: string): Promise<RoomView> {
-  const view = document.createElement('room-view')
-  view.roomId = roomId
-  providing(workspace).append(view)
-  await view.updateComplete
-  return view
 }
 
 const presenceOf = (view: RoomView) => view.shadowRoot!.querySelector('room-presence')!

@@ -3,17 +3,9 @@ import '../../client/chat/room-view.js'
 import { WINDOW_SIZE, type RoomView } from '../../client/chat/room-view.js'
 import { MAX_WINDOW } from '../../client/room/message-window.js'
 import type { Workspace } from '../../client/workspace/workspace.js'
-import { providing, receive, waitFor, workspaceFor } from './workspace-fixture.js'
+import { roomViewOf, receive, waitFor, workspaceFor } from './workspace-fixture.js'
 
 const START = new Date('2026-11-20T09:00:00').getTime()
-
-async function roomViewOf(workspace: Workspace, roomId: string): Promise<RoomView> {
-  const view = document.createElement('room-view')
-  view.roomId = roomId
-  providing(workspace).append(view)
-  await view.updateComplete
-  return view
-}
 
 const articles = (view: RoomView) => [...view.shadowRoot!.querySelectorAll('article.message')] as HTMLElement[]
 const scroller = (view: RoomView) => view.shadowRoot!.querySelector('.scroller') as HTMLElement

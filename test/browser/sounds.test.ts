@@ -5,7 +5,7 @@ import type { RoomView } from '../../client/chat/room-view.js'
 import { CATCHING_UP } from '../../client/live/live-connection.js'
 import { LIVE_SOUND_MS, playsOnArrival, SOUNDS, soundIn } from '../../client/room/sounds.js'
 import type { Workspace } from '../../client/workspace/workspace.js'
-import { providing, receive, waitFor, workspaceFor } from './workspace-fixture.js'
+import { roomViewOf, receive, waitFor, workspaceFor } from './workspace-fixture.js'
 
 /** Every sound the page starts: the real play() is called, and its src noted. */
 const started: string[] = []
@@ -30,14 +30,6 @@ function arrive(workspace: Workspace, roomId: string, message: { id: string; aut
     entry.set('createdAt', message.createdAt)
     entry.set('body', message.body)
   }, origin)
-}
-
-async function roomViewOf(workspace: Workspace, roomId: string): Promise<RoomView> {
-  const view = document.createElement('room-view')
-  view.roomId = roomId
-  providing(workspace).append(view)
-  await view.updateComplete
-  return view
 }
 
 const row = (view: RoomView, id: string) => view.shadowRoot!.querySelector(`article[data-id="${id}"]`)

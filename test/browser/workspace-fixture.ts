@@ -7,6 +7,8 @@ import * as Y from 'yjs'
 import { apiContext, workspaceContext } from '../../client/app/contexts.js'
 import { hearthApi } from '../../client/api/hearth-api.js'
 import { LiveConnection } from '../../client/live/live-connection.js'
+import type { RoomView } from '../../client/chat/room-view.js'
+import '../../client/chat/room-view.js'
 import { Workspace } from '../../client/workspace/workspace.js'
 
 export const kevin = { id: 'kevin', name: 'Kevin McConnell', role: 'member' as const }
@@ -64,4 +66,13 @@ export async function waitFor(check: () => unknown, timeoutMs = 5000): Promise<v
     if (performance.now() > deadline) throw new Error('timed out waiting')
     await new Promise((resolve) => setTimeout(resolve, 16))
   }
+}
+
+/** A <room-view> on the room, inside a host that provides the workspace. */
+export async function roomViewOf(workspace: Workspace, roomId: string): Promise<RoomView> {
+  const view = document.createElement('room-view')
+  view.roomId = roomId
+  providing(workspace).append(view)
+  await view.updateComplete
+  return view
 }

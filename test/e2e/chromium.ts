@@ -104,3 +104,20 @@ export async function joinByLink(page: Page, link: string, { name, email, passwo
   await page.getByRole('button', { name: 'Join' }).click()
   await page.getByRole('heading', { name: /All Talk/ }).waitFor({ timeout: WAIT_MS })
 }
+
+/**
+ * The usual start of a two-person test: david sets the account up, kevin joins by david's link, both
+ * land in All Talk. `prepare` runs before either page is opened (init scripts, say).
+ */
+export async function davidInvitesKevin(prepare?: (people: TwoPeople) => Promise<void>): Promise<TwoPeople> {
+  const people = await twoPeople()
+  const { david, kevin } = people
+  await prepare?.(people)
+  await david.page.goto('/')
+  await david.page.waitForURL('**/first-run')
+  await createAccount(david.page, { name: 'David', email: 'david@example.com', password: 'correct horse battery' })
+  const link = await inviteLink(david.page)
+  await joinByLink(kevin.page, link, { name: 'Kevin Mc', email: 'kevin@example.com', password: 'kevin likes chat' })
+  await david.page.keyboard.press('Escape')
+  return people
+}

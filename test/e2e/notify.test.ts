@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
-import { closeAll, createAccount, inviteLink, joinByLink, screenshot, send, twoPeople, WAIT_MS, type TwoPeople } from './chromium.js'
+import { closeAll, davidInvitesKevin, screenshot, send, WAIT_MS, type TwoPeople } from './chromium.js'
 
 const composer = (page: Page) => page.getByRole('textbox', { name: /^Message/ })
 const message = (page: Page, text: string) => page.locator('room-view article.message', { hasText: text }).first()
@@ -50,12 +50,7 @@ describe('Unread marks, involvement and notifications', { timeout: 120_000 }, ()
   let kevinsOtherTab: Page
 
   before(async () => {
-    ;({ david, kevin } = people = await twoPeople())
-    await david.page.goto('/')
-    await david.page.waitForURL('**/first-run')
-    await createAccount(david.page, { name: 'David', email: 'david@example.com', password: 'correct horse battery' })
-    const link = await inviteLink(david.page)
-    await joinByLink(kevin.page, link, { name: 'Kevin Mc', email: 'kevin@example.com', password: 'kevin likes chat' })
+    ;({ david, kevin } = people = await davidInvitesKevin())
     await david.context.grantPermissions(['notifications'])
     await david.page.addInitScript({ content: hiddenAndRecording })
     await david.page.reload()

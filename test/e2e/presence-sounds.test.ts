@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
-import { closeAll, createAccount, inviteLink, joinByLink, screenshot, send, twoPeople, WAIT_MS, type Person, type TwoPeople } from './chromium.js'
+import { closeAll, davidInvitesKevin, screenshot, send, WAIT_MS, type Person, type TwoPeople } from './chromium.js'
 
 declare global {
   interface Window {
@@ -58,15 +58,10 @@ describe('Presence, typing and sounds between david and kevin', { timeout: 120_0
   let kevin: Person
 
   before(async () => {
-    ;({ david, kevin } = people = await twoPeople())
-    await david.context.addInitScript(listenForSounds)
-    await kevin.context.addInitScript(listenForSounds)
-    await david.page.goto('/')
-    await david.page.waitForURL('**/first-run')
-    await createAccount(david.page, { name: 'David', email: 'david@example.com', password: 'correct horse battery' })
-    const link = await inviteLink(david.page)
-    await joinByLink(kevin.page, link, { name: 'Kevin Mc', email: 'kevin@example.com', password: 'kevin likes chat' })
-    await david.page.keyboard.press('Escape')
+    ;({ david, kevin } = people = await davidInvitesKevin(async ({ david, kevin }) => {
+      await david.context.addInitScript(listenForSounds)
+      await kevin.context.addInitScript(listenForSounds)
+    }))
     // A second room to walk over to.
     const created = await kevin.page.evaluate(async () => {
       const response = await fetch('/api/rooms', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Side Room', kind: 'open' }) })

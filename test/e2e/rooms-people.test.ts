@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
-import { closeAll, createAccount, inviteLink, joinByLink, screenshot, send, twoPeople, WAIT_MS, type TwoPeople } from './chromium.js'
+import { closeAll, davidInvitesKevin, screenshot, send, WAIT_MS, type TwoPeople } from './chromium.js'
 
 /** An 8x8 PNG, all brick red. */
 const PICTURE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGM4YKmNFTEMLQkAq6xJAUhOevcAAAAASUVORK5CYII=', 'base64')
@@ -25,13 +25,7 @@ describe('Rooms and people between david and kevin', { timeout: 120_000 }, () =>
   let kevin: TwoPeople['kevin']
 
   before(async () => {
-    ;({ david, kevin } = people = await twoPeople())
-    await david.page.goto('/')
-    await david.page.waitForURL('**/first-run')
-    await createAccount(david.page, { name: 'David', email: 'david@example.com', password: 'correct horse battery' })
-    const link = await inviteLink(david.page)
-    await joinByLink(kevin.page, link, { name: 'Kevin Mc', email: 'kevin@example.com', password: 'kevin likes chat' })
-    await david.page.keyboard.press('Escape')
+    ;({ david, kevin } = people = await davidInvitesKevin())
   })
 
   after(() => closeAll(people ?? {}))

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
-import { closeAll, createAccount, inviteLink, joinByLink, screenshot, send, twoPeople, WAIT_MS, type TwoPeople } from './chromium.js'
+import { closeAll, davidInvitesKevin, screenshot, send, WAIT_MS, type TwoPeople } from './chromium.js'
 
 const message = (page: Page, text: string) => page.locator('room-view article.message', { hasText: text }).first()
 
@@ -14,14 +14,7 @@ describe('Search on the device', { timeout: 90_000 }, () => {
   let people: TwoPeople
 
   before(async () => {
-    people = await twoPeople()
-    const { david, kevin } = people
-    await david.page.goto('/')
-    await david.page.waitForURL('**/first-run')
-    await createAccount(david.page, { name: 'David', email: 'david@example.com', password: 'correct horse battery' })
-    const link = await inviteLink(david.page)
-    await joinByLink(kevin.page, link, { name: 'Kevin Mc', email: 'kevin@example.com', password: 'kevin likes chat' })
-    await david.page.keyboard.press('Escape')
+    people = await davidInvitesKevin()
   })
 
   after(() => closeAll(people ?? {}))
