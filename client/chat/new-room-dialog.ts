@@ -9,25 +9,16 @@ import { customElement, property, query, state } from 'lit/decorators.js'
 import type { HearthApi } from '../api/hearth-api.js'
 import { apiContext, workspaceContext } from '../app/contexts.js'
 import { navigate, roomPath } from '../app/routes.js'
-import { controls } from '../app/shared-styles.js'
+import { controls, dialogForm } from '../app/shared-styles.js'
 import type { Workspace } from '../workspace/workspace.js'
 
 @customElement('new-room-dialog')
 export class NewRoomDialog extends LitElement {
   static override styles = [
     controls,
+    dialogForm,
     css`
-      dialog { border: 1px solid var(--line); border-radius: 14px; background: var(--surface); color: var(--text); width: min(26rem, 92vw); padding: 1.3rem; }
-      dialog::backdrop { background: rgb(0 0 0 / 0.35); }
-      form { display: grid; gap: 0.9rem; }
-      h2 { margin: 0; font-size: 1.15rem; }
-      label { display: grid; gap: 0.3rem; font-weight: 600; font-size: 0.9rem; }
-      fieldset { border: 1px solid var(--line); border-radius: 8px; display: grid; gap: 0.35rem; max-height: 14rem; overflow-y: auto; }
-      fieldset label { display: flex; gap: 0.5rem; font-weight: 400; align-items: center; }
-      .kinds { display: flex; gap: 1rem; }
-      .kinds label { display: flex; gap: 0.35rem; font-weight: 400; }
-      .actions { display: flex; justify-content: flex-end; gap: 0.5rem; }
-      .error { color: var(--danger); margin: 0; }
+      dialog { width: min(26rem, 92vw); }
     `,
   ]
   @consume({ context: apiContext }) api!: HearthApi

@@ -12,7 +12,7 @@ import { explain, offline, OFFLINE_NOTE } from '../api/online-only.js'
 import { apiContext, workspaceContext } from '../app/contexts.js'
 import { ChangeController } from '../app/change-controller.js'
 import { navigate } from '../app/routes.js'
-import { controls } from '../app/shared-styles.js'
+import { controls, dialogForm } from '../app/shared-styles.js'
 import type { RoomEntry } from '../workspace/directory.js'
 import { mayDeleteRoom, mayManageRoom } from '../workspace/permissions.js'
 import type { Workspace } from '../workspace/workspace.js'
@@ -21,23 +21,13 @@ import type { Workspace } from '../workspace/workspace.js'
 export class RoomSettings extends LitElement {
   static override styles = [
     controls,
+    dialogForm,
     css`
       :host { display: inline-flex; }
       .gear { padding: 0.2rem 0.5rem; font-size: 1rem; line-height: 1; }
-      dialog { border: 1px solid var(--line); border-radius: 14px; background: var(--surface); color: var(--text); width: min(28rem, 92vw); padding: 1.3rem; }
-      dialog::backdrop { background: rgb(0 0 0 / 0.35); }
-      form { display: grid; gap: 0.9rem; }
-      h2 { margin: 0; font-size: 1.15rem; }
-      label { display: grid; gap: 0.3rem; font-weight: 600; font-size: 0.9rem; }
-      fieldset { border: 1px solid var(--line); border-radius: 8px; display: grid; gap: 0.35rem; max-height: 14rem; overflow-y: auto; }
-      fieldset label { display: flex; gap: 0.5rem; font-weight: 400; align-items: center; }
-      .kinds { display: flex; gap: 1rem; }
-      .kinds label { display: flex; gap: 0.35rem; font-weight: 400; }
-      .actions { display: flex; justify-content: flex-end; gap: 0.5rem; }
       .delete { border-top: 1px solid var(--line); padding-top: 0.9rem; display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; }
       .delete p { margin: 0; flex: 1; }
       button.danger { color: var(--danger); border-color: var(--danger); }
-      .error { color: var(--danger); margin: 0; }
       .note { color: var(--muted); margin: 0; }
     `,
   ]
