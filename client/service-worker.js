@@ -29,3 +29,20 @@ self.addEventListener('fetch', (event) => {
   }
   event.respondWith(caches.match(request, { cacheName: CACHE }).then((cached) => cached ?? fetch(request)))
 })
+
+// A notification shown through the worker (Android's Chrome shows no other kind) opens its message:
+// in a Hearth tab that is already open when there is one (it moves there without a reload), else in
+// a new window.
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close()
+  const path = event.notification.data?.path
+  if (typeof path !== 'string' || !path.startsWith('/') || path.startsWith('//')) return
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+      const tab = windows.find((client) => new URL(client.url).origin === self.location.origin)
+      if (!tab) return self.clients.openWindow(path)
+      tab.postMessage({ type: 'hearth:open', path })
+      return tab.focus()
+    }),
+  )
+})

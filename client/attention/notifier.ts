@@ -101,19 +101,32 @@ export class Notifier {
     if (this.showing(room.id) || typeof Notification === 'undefined' || Notification.permission !== 'granted') return
     const author = this.workspace.nameOf(message.author)
     const title = room.kind === 'ping' ? author : `${author} in ${this.workspace.roomName(room)}`
+    const path = messagePath(room.id, message.id)
+    const options: NotificationOptions = { body: bodyOf(message), tag: message.id, icon: '/icon.svg', data: { path } }
     let notification: Notification
     try {
-      notification = new Notification(title, { body: bodyOf(message), tag: message.id, icon: '/icon.svg' })
-    } catch (error) {
-      // FIXME: Android's Chrome only shows notifications through the service worker (showNotification).
-      console.warn('[hearth] could not show a notification', error)
+      notification = new Notification(title, options)
+    } catch {
+      // Android's Chrome shows notifications only through the service worker, whose click handler
+      // asks this tab (or a new window) to open the path.
+      await showThroughWorker(title, options)
       return
     }
     notification.addEventListener('click', () => {
       window.focus()
-      navigate(messagePath(room.id, message.id))
+      navigate(path)
       notification.close()
     })
+  }
+}
+
+async function showThroughWorker(title: string, options: NotificationOptions): Promise<void> {
+  try {
+    const registration = await navigator.serviceWorker?.getRegistration()
+    if (!registration) throw new Error('no service worker')
+    await registration.showNotification(title, options)
+  } catch (error) {
+    console.warn('[hearth] could not show a notification', error)
   }
 }
 

@@ -38,6 +38,17 @@ const hiddenAndRecording = `
   }
 `
 
+/** Android's Chrome: constructing a Notification throws; only the service worker may show one. */
+const workerOnlyNotifications = `
+  Object.defineProperty(Document.prototype, 'visibilityState', { configurable: true, get: () => 'hidden' })
+  Object.defineProperty(Document.prototype, 'hidden', { configurable: true, get: () => true })
+  window.Notification = class extends window.Notification {
+    constructor() {
+      throw new TypeError("Failed to construct 'Notification': Illegal constructor. Use ServiceWorkerRegistration.showNotification() instead.")
+    }
+  }
+`
+
 const notifications = (page: Page) =>
   page.evaluate(() =>
     ((window as unknown as { shownNotifications: Notification[] }).shownNotifications ?? []).map((n) => ({ title: n.title, body: n.body, tag: n.tag })),
@@ -123,5 +134,30 @@ describe('Unread marks, involvement and notifications', { timeout: 120_000 }, ()
     await kevinsOtherTab.getByRole('radio', { name: /Everything/ }).click()
     await roomLink(kevin.page, 'Watercooler').waitFor({ timeout: WAIT_MS })
     assert.equal(await kevin.page.locator('hidden-rooms summary').count(), 0, 'nothing is hidden any more')
+  })
+
+  it('on a browser where only the service worker shows notifications (Android), shows the mention through it, with the way back to the message', async () => {
+    await david.page.close()
+    const phone = await david.context.newPage()
+    await phone.addInitScript({ content: workerOnlyNotifications })
+    await phone.goto('/')
+    await phone.getByRole('heading', { name: /All Talk/ }).waitFor({ timeout: WAIT_MS })
+    await phone.waitForFunction(() => navigator.serviceWorker.getRegistration().then((registration) => registration?.active !== null), undefined, { timeout: WAIT_MS })
+
+    await roomLink(kevin.page, 'All Talk').click()
+    await composer(kevin.page).pressSequentially('Phone check @Da')
+    await kevin.page.getByRole('option', { name: /David/ }).waitFor({ timeout: WAIT_MS })
+    await composer(kevin.page).press('Enter')
+    await composer(kevin.page).press('Enter')
+    const mention = phone.locator('room-view article.message.mentions-me', { hasText: 'Phone check' })
+    await mention.waitFor({ timeout: WAIT_MS })
+    const id = await mention.getAttribute('data-id')
+    const shown = () =>
+      phone.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({ title: n.title, tag: n.tag, path: (n.data as { path?: string }).path })))
+    await phone.waitForFunction(async () => (await (await navigator.serviceWorker.ready).getNotifications()).length > 0, undefined, { timeout: WAIT_MS })
+    const [notification] = await shown()
+    assert.equal(notification?.title, 'Kevin Mc in All Talk')
+    assert.equal(notification?.tag, id)
+    assert.match(notification?.path ?? '', new RegExp(`^/rooms/[^/]+/messages/${encodeURIComponent(id!)}$`), 'the worker knows where a click goes')
   })
 })
