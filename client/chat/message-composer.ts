@@ -1,18 +1,19 @@
 /**
  * Writing a message: Enter sends, Shift+Enter adds a line. The draft lives in the user doc, so it
  * survives a reload (and follows the user to their other devices). `@` suggests the room's people
- * (↑/↓ to move, Enter or Tab to choose, Esc to close); Up in an empty composer edits my last message.
+ * (↑/↓ to move, Enter or Tab to choose, Esc to close), and `/play ` suggests sounds in the same list
+ * (composer-suggestions.ts); Up in an empty composer edits my last message.
  */
 import { consume } from '@lit/context'
 import { LitElement, css, html, type PropertyValues } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
 import { workspaceContext } from '../app/contexts.js'
 import { controls } from '../app/shared-styles.js'
-import { mentionQueryAt, mentionsIn, suggestPeople } from '../room/mentions.js'
+import { mentionQueryAt, mentionsIn } from '../room/mentions.js'
 import { MAX_BODY_LENGTH } from '../room/message-writer.js'
-import type { Person } from '../workspace/directory.js'
 import type { Workspace } from '../workspace/workspace.js'
-import { avatar, avatarStyles } from './avatar.js'
+import { avatarStyles } from './avatar.js'
+import { keyOf, listLabel, suggestionRow, suggestionsFor, type Suggestion } from './composer-suggestions.js'
 
 export const DRAFT_SAVE_DELAY_MS = 250
 /** Typing is re-announced at most this often while keys keep coming. */
@@ -34,6 +35,7 @@ export class MessageComposer extends LitElement {
       .suggestions li[aria-selected='true'] { background: var(--hover); outline: 1px solid var(--focus); }
       .suggestions .avatar { width: 1.4rem; height: 1.4rem; border-radius: 50%; display: grid; place-items: center; color: #fff;
         font-size: 0.6rem; font-weight: 700; background: hsl(var(--hue) 55% 45%); }
+      .suggestions .preview { font-size: 0.7rem; line-height: 1; padding: 0.2rem 0.4rem; border-radius: 999px; }
     `,
   ]
   @consume({ context: workspaceContext, subscribe: true }) workspace?: Workspace
@@ -41,8 +43,8 @@ export class MessageComposer extends LitElement {
   @property() roomName = ''
   @query('textarea') private textarea!: HTMLTextAreaElement
   @state() private problem = ''
-  /** People matching the `@query` at the caret, and the one Enter would choose. */
-  @state() private suggestions: Person[] = []
+  /** People matching the `@query` at the caret (or sounds for `/play `), and the one Enter would choose. */
+  @state() private suggestions: Suggestion[] = []
   @state() private active = 0
   /** Everyone chosen from suggestions since the last send (even if no longer in the room's list): their `@Name` in the body makes a mention. */
   private chosen = new Map<string, string>()
@@ -76,10 +78,10 @@ export class MessageComposer extends LitElement {
     const open = this.suggestions.length > 0
     return html`${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : null}
     ${open
-      ? html`<ul class="suggestions" id="suggestions" role="listbox" aria-label="People to mention">${this.suggestions.map(
-          (person, i) => html`<li id="suggestion-${i}" role="option" aria-selected=${i === this.active ? 'true' : 'false'}
-            @mousedown=${(e: Event) => { e.preventDefault(); this.choose(person) }}>
-            ${avatar(person)}${person.name}</li>`,
+      ? html`<ul class="suggestions" id="suggestions" role="listbox" aria-label=${listLabel(this.suggestions[0])}>${this.suggestions.map(
+          (suggestion, i) => html`<li id="suggestion-${i}" role="option" aria-selected=${i === this.active ? 'true' : 'false'}
+            @mousedown=${(e: Event) => { e.preventDefault(); this.choose(suggestion) }}>
+            ${suggestionRow(suggestion)}</li>`,
         )}</ul>`
       : null}
     <form @submit=${this.submit}>
@@ -129,22 +131,29 @@ export class MessageComposer extends LitElement {
     return true
   }
 
-  /** Replaces the `@query` at the caret with `@Name ` and remembers who that is. */
-  private choose(person: Person) {
-    const caret = this.textarea.selectionStart
-    const at = mentionQueryAt(this.textarea.value, caret)
+  /**
+   * A person replaces the `@query` at the caret with `@Name ` (and is remembered); a sound makes the
+   * text exactly `/play <name>`, ready to send; the command starts one (`/play `, listing the sounds).
+   */
+  private choose(suggestion: Suggestion) {
     this.suggestions = []
-    if (!at) return
-    const inserted = `@${person.name} `
-    this.textarea.setRangeText(inserted, at.start, caret, 'end')
-    this.chosen.set(person.id, person.name)
+    if (suggestion.kind === 'person') {
+      const caret = this.textarea.selectionStart
+      const at = mentionQueryAt(this.textarea.value, caret)
+      if (!at) return
+      this.textarea.setRangeText(`@${suggestion.person.name} `, at.start, caret, 'end')
+      this.chosen.set(suggestion.person.id, suggestion.person.name)
+    } else {
+      this.textarea.value = suggestion.kind === 'sound' ? `/play ${suggestion.name}` : '/play '
+      this.textarea.setSelectionRange(this.textarea.value.length, this.textarea.value.length)
+    }
     this.typed()
   }
 
   private suggest() {
-    const at = mentionQueryAt(this.textarea.value, this.textarea.selectionStart)
-    const found = at && this.workspace ? suggestPeople(this.workspace.roomPeople(this.roomId), at.query) : []
-    if (found.map((p) => p.id).join() !== this.suggestions.map((p) => p.id).join()) this.active = 0
+    const workspace = this.workspace
+    const found = workspace ? suggestionsFor(this.textarea.value, this.textarea.selectionStart, () => workspace.roomPeople(this.roomId)) : []
+    if (found.map(keyOf).join() !== this.suggestions.map(keyOf).join()) this.active = 0
     this.suggestions = found
   }
 

@@ -26,6 +26,26 @@ export function soundIn(body: string): SoundName | undefined {
   return name !== undefined && isSoundName(name) ? name : undefined
 }
 
+/**
+ * The partial sound name when the whole text so far is `/play ` and a few letters ("/play ",
+ * "/play ta"): the composer then suggests sounds instead of sending.
+ */
+export function soundQueryIn(text: string): string | undefined {
+  return /^\/play ([a-z]*)$/.exec(text)?.[1]
+}
+
+/**
+ * Sounds whose name starts with the query. A query that already is the one match needs no
+ * suggestion, so "/play tada" closes the list and Enter sends it.
+ */
+export function suggestSounds(query: string): SoundName[] {
+  const found = SOUNDS.filter((name) => name.startsWith(query))
+  return found.length === 1 && found[0] === query ? [] : found
+}
+
+/** "/" (or the start of "/play") alone in the composer: the command worth hinting. */
+export const startsPlayCommand = (text: string): boolean => text.length > 0 && '/play'.startsWith(text)
+
 export const soundUrl = (name: SoundName) => `/sounds/${name}.wav`
 
 /** Whether a message that was just added to the room doc should play its sound now. */

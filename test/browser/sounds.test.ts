@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import '../../client/chat/room-view.js'
 import type { RoomView } from '../../client/chat/room-view.js'
 import { CATCHING_UP } from '../../client/live/live-connection.js'
-import { LIVE_SOUND_MS, playsOnArrival, SOUNDS, soundIn } from '../../client/room/sounds.js'
+import { LIVE_SOUND_MS, playsOnArrival, SOUNDS, soundIn, soundQueryIn, suggestSounds } from '../../client/room/sounds.js'
 import type { Workspace } from '../../client/workspace/workspace.js'
 import { roomViewOf, receive, waitFor, workspaceFor } from './workspace-fixture.js'
 
@@ -32,6 +32,28 @@ function arrive(workspace: Workspace, roomId: string, message: { id: string; aut
   }, origin)
 }
 
+/** The composer's text box, as a person finds it in the room. */
+async function composerOf(view: RoomView): Promise<{ composer: HTMLElement & { updateComplete: Promise<boolean> }; textarea: HTMLTextAreaElement }> {
+  const composer = view.shadowRoot!.querySelector('message-composer')!
+  await composer.updateComplete
+  return { composer, textarea: composer.shadowRoot!.querySelector('textarea')! }
+}
+
+function typeInto(textarea: HTMLTextAreaElement, text: string): void {
+  textarea.value += text
+  textarea.setSelectionRange(textarea.value.length, textarea.value.length)
+  textarea.dispatchEvent(new Event('input'))
+}
+
+const press = (target: HTMLElement, key: string) =>
+  target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }))
+
+/** The suggestion rows as read (a sound's ▶ aside), the highlighted one marked with a `*`. */
+const options = (textarea: HTMLTextAreaElement) =>
+  [...(textarea.getRootNode() as ShadowRoot).querySelectorAll('[role=option]')].map(
+    (o) => `${o.getAttribute('aria-selected') === 'true' ? '*' : ''}${o.textContent!.replace('▶', '').replace(/\s+/g, ' ').trim()}`,
+  )
+
 const row = (view: RoomView, id: string) => view.shadowRoot!.querySelector(`article[data-id="${id}"]`)
 
 describe('/play sounds', () => {
@@ -44,6 +66,19 @@ describe('/play sounds', () => {
       expect(soundIn('let us /play tada')).to.equal(undefined)
       expect(soundIn('/PLAY tada')).to.equal(undefined)
       expect(SOUNDS.length).to.equal(8)
+    })
+
+    it('suggests sounds only while the whole text is /play and part of a name', () => {
+      expect(soundQueryIn('/play ')).to.equal('')
+      expect(soundQueryIn('/play ta')).to.equal('ta')
+      expect(soundQueryIn('/play')).to.equal(undefined)
+      expect(soundQueryIn('say /play ta')).to.equal(undefined)
+      expect(soundQueryIn('/play tada now')).to.equal(undefined)
+      expect(suggestSounds('t')).to.deep.equal(['tada', 'trombone'])
+      expect(suggestSounds('d')).to.deep.equal(['ding', 'drumroll'])
+      expect(suggestSounds('')).to.deep.equal([...SOUNDS])
+      expect(suggestSounds('tada'), 'a whole name needs no suggestion').to.deep.equal([])
+      expect(suggestSounds('kaz')).to.deep.equal([])
     })
 
     it('plays only what arrives live and fresh, never history', () => {
@@ -113,6 +148,66 @@ describe('/play sounds', () => {
       view.remove()
       arrive(workspace, 'designers', { id: 'jz.10', author: 'jz', createdAt: Date.now(), body: '/play bell' }, Symbol('from the relay'))
       expect(started).to.deep.equal(['/sounds/bell.wav'])
+    })
+
+    it('suggests the sounds matching "/play t", completes the chosen one, and Enter sends exactly it', async () => {
+      const { composer, textarea } = await composerOf(await roomViewOf(workspace, 'watercooler'))
+      typeInto(textarea, '/play t')
+      await composer.updateComplete
+      expect(options(textarea)).to.deep.equal(['*tada', 'trombone'])
+      expect(composer.shadowRoot!.querySelector('[role=listbox]')!.getAttribute('aria-label')).to.equal('Sounds to play')
+      press(textarea, 'ArrowDown')
+      await composer.updateComplete
+      expect(options(textarea)).to.deep.equal(['tada', '*trombone'])
+      press(textarea, 'Enter')
+      await composer.updateComplete
+      expect(textarea.value).to.equal('/play trombone')
+      expect(options(textarea), 'a whole name closes the list').to.deep.equal([])
+      expect(workspace.messages('watercooler'), 'choosing sends nothing').to.deep.equal([])
+      press(textarea, 'Enter')
+      expect(workspace.messages('watercooler').map((m) => m.body)).to.deep.equal(['/play trombone'])
+      expect(started).to.deep.equal(['/sounds/trombone.wav'])
+    })
+
+    it('lists every sound after "/play ", previews one without sending, and closes on Escape', async () => {
+      const { composer, textarea } = await composerOf(await roomViewOf(workspace, 'watercooler'))
+      typeInto(textarea, '/play ')
+      await composer.updateComplete
+      expect(options(textarea)).to.deep.equal(SOUNDS.map((name, i) => (i === 0 ? `*${name}` : name)))
+      const preview = composer.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Preview horn"]')!
+      preview.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, composed: true, cancelable: true }))
+      preview.click()
+      await composer.updateComplete
+      expect(started).to.deep.equal(['/sounds/horn.wav'])
+      expect(textarea.value, 'a preview chooses nothing').to.equal('/play ')
+      expect(options(textarea).length, 'and leaves the list open').to.equal(SOUNDS.length)
+      expect(workspace.messages('watercooler'), 'a preview sends nothing').to.deep.equal([])
+      press(textarea, 'Escape')
+      await composer.updateComplete
+      expect(options(textarea)).to.deep.equal([])
+      expect(textarea.value, 'Escape leaves the text alone').to.equal('/play ')
+    })
+
+    it('hints /play on "/" and leads to the sounds, while "@" still suggests people', async () => {
+      const { composer, textarea } = await composerOf(await roomViewOf(workspace, 'designers'))
+      typeInto(textarea, '/')
+      await composer.updateComplete
+      expect(options(textarea)).to.deep.equal(['*/play sound'])
+      press(textarea, 'Tab')
+      await composer.updateComplete
+      expect(textarea.value).to.equal('/play ')
+      expect(options(textarea).length).to.equal(SOUNDS.length)
+      textarea.value = ''
+      typeInto(textarea, 'Thanks @')
+      await composer.updateComplete
+      expect(options(textarea)).to.deep.equal(['*JZJason Zimdars'])
+      expect(composer.shadowRoot!.querySelector('[role=listbox]')!.getAttribute('aria-label')).to.equal('People to mention')
+      press(textarea, 'Enter')
+      await composer.updateComplete
+      expect(textarea.value).to.equal('Thanks @Jason Zimdars ')
+      typeInto(textarea, '/play tada')
+      await composer.updateComplete
+      expect(options(textarea), 'sounds come only when /play starts the text').to.deep.equal([])
     })
   })
 })
