@@ -4,7 +4,7 @@ import type { RoomView } from '../../client/chat/room-view.js'
 import { withMentionChips } from '../../client/markdown/mention-chips.js'
 import { renderMarkdown } from '../../client/markdown/render-markdown.js'
 import type { Workspace } from '../../client/workspace/workspace.js'
-import { providing, waitFor, workspaceFor } from './workspace-fixture.js'
+import { providing, waitFor, workspaceFor, press, typeInto } from './workspace-fixture.js'
 
 async function designers(workspace: Workspace): Promise<{ view: RoomView; textarea: HTMLTextAreaElement }> {
   const view = document.createElement('room-view')
@@ -18,15 +18,6 @@ async function designers(workspace: Workspace): Promise<{ view: RoomView; textar
 
 const options = (textarea: HTMLTextAreaElement) =>
   [...(textarea.getRootNode() as ShadowRoot).querySelectorAll('[role=option]')].map((o) => ({ name: o.textContent?.trim().slice(2), selected: o.getAttribute('aria-selected') }))
-
-function typeInto(textarea: HTMLTextAreaElement, text: string): void {
-  textarea.value += text
-  textarea.setSelectionRange(textarea.value.length, textarea.value.length)
-  textarea.dispatchEvent(new Event('input'))
-}
-
-const press = (target: HTMLElement, key: string) =>
-  target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }))
 
 describe('mentions', () => {
   let workspace: Workspace

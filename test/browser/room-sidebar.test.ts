@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing'
 import '../../client/chat/room-sidebar.js'
 import type { RoomSidebar } from '../../client/chat/room-sidebar.js'
 import type { Workspace } from '../../client/workspace/workspace.js'
-import { providing, receive, waitFor, workspaceFor } from './workspace-fixture.js'
+import { providing, receive, waitFor, workspaceFor, FOUR_ROOMS } from './workspace-fixture.js'
 
 async function sidebarFor(workspace: Workspace): Promise<RoomSidebar> {
   const sidebar = document.createElement('room-sidebar')
@@ -18,12 +18,7 @@ describe('<room-sidebar>', () => {
   let workspace: Workspace
 
   beforeEach(async () => {
-    workspace = await workspaceFor({
-      watercooler: { name: 'watercooler', kind: 'open' },
-      designers: { name: 'Designers', kind: 'closed', members: ['kevin', 'jz'] },
-      'all-talk': { name: 'All Talk', kind: 'open' },
-      'ping-david-kevin': { name: '', kind: 'ping', members: ['david', 'kevin'] },
-    })
+    workspace = await workspaceFor(FOUR_ROOMS)
   })
 
   afterEach(async () => {

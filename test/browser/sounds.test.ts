@@ -5,7 +5,7 @@ import type { RoomView } from '../../client/chat/room-view.js'
 import { CATCHING_UP } from '../../client/live/live-connection.js'
 import { LIVE_SOUND_MS, playsOnArrival, SOUNDS, soundIn, soundQueryIn, suggestSounds } from '../../client/room/sounds.js'
 import type { Workspace } from '../../client/workspace/workspace.js'
-import { roomViewOf, receive, waitFor, workspaceFor } from './workspace-fixture.js'
+import { roomViewOf, receive, waitFor, workspaceFor, press, typeInto } from './workspace-fixture.js'
 
 /** Every sound the page starts: the real play() is called, and its src noted. */
 const started: string[] = []
@@ -38,15 +38,6 @@ async function composerOf(view: RoomView): Promise<{ composer: HTMLElement & { u
   await composer.updateComplete
   return { composer, textarea: composer.shadowRoot!.querySelector('textarea')! }
 }
-
-function typeInto(textarea: HTMLTextAreaElement, text: string): void {
-  textarea.value += text
-  textarea.setSelectionRange(textarea.value.length, textarea.value.length)
-  textarea.dispatchEvent(new Event('input'))
-}
-
-const press = (target: HTMLElement, key: string) =>
-  target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }))
 
 /** The suggestion rows as read (a sound's ▶ aside), the highlighted one marked with a `*`. */
 const options = (textarea: HTMLTextAreaElement) =>

@@ -7,7 +7,7 @@ import { expect } from '@open-wc/testing'
 import '../../client/chat/room-view.js'
 import { UnreadBadge } from '../../client/attention/unread-badge.js'
 import type { Workspace } from '../../client/workspace/workspace.js'
-import { providing, receive, waitFor, workspaceFor } from './workspace-fixture.js'
+import { providing, receive, waitFor, workspaceFor, FOUR_ROOMS } from './workspace-fixture.js'
 
 const nav = Navigator.prototype
 const realSet = nav.setAppBadge
@@ -34,12 +34,7 @@ describe('Unread count in the app badge and the title', () => {
       badges.push(0)
       return realClear.call(this).catch(() => undefined)
     }
-    workspace = await workspaceFor({
-      watercooler: { name: 'watercooler', kind: 'open' },
-      designers: { name: 'Designers', kind: 'closed', members: ['kevin', 'jz'] },
-      'all-talk': { name: 'All Talk', kind: 'open' },
-      'ping-david-kevin': { name: '', kind: 'ping', members: ['david', 'kevin'] },
-    })
+    workspace = await workspaceFor(FOUR_ROOMS)
   })
 
   afterEach(async () => {

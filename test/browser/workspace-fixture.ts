@@ -13,8 +13,10 @@ import { Workspace } from '../../client/workspace/workspace.js'
 
 export const kevin = { id: 'kevin', name: 'Kevin McConnell', role: 'member' as const }
 
+export type RoomsFixture = Record<string, { name: string; kind: 'open' | 'closed' | 'ping'; members?: string[] }>
+
 export async function workspaceFor(
-  rooms: Record<string, { name: string; kind: 'open' | 'closed' | 'ping'; members?: string[] }>,
+  rooms: RoomsFixture,
   live = new LiveConnection({ url: 'ws://127.0.0.1:9/live', persist: false }),
 ): Promise<Workspace> {
   const workspace = await Workspace.open(kevin, live)
@@ -76,3 +78,22 @@ export async function roomViewOf(workspace: Workspace, roomId: string): Promise<
   await view.updateComplete
   return view
 }
+
+/** An open room, a closed one kevin is in, All Talk and a ping with david: a sidebar's worth. */
+export const FOUR_ROOMS: RoomsFixture = {
+  watercooler: { name: 'watercooler', kind: 'open' },
+  designers: { name: 'Designers', kind: 'closed', members: ['kevin', 'jz'] },
+  'all-talk': { name: 'All Talk', kind: 'open' },
+  'ping-david-kevin': { name: '', kind: 'ping', members: ['david', 'kevin'] },
+}
+
+/** Types at the end of a textarea as a person does: value, caret, then the input event. */
+export function typeInto(textarea: HTMLTextAreaElement, text: string): void {
+  textarea.value += text
+  textarea.setSelectionRange(textarea.value.length, textarea.value.length)
+  textarea.dispatchEvent(new Event('input'))
+}
+
+/** A key pressed on an element, bubbling out of shadow roots as a real one does. */
+export const press = (target: HTMLElement, key: string) =>
+  target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }))
