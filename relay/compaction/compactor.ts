@@ -41,11 +41,20 @@ export class Compactor {
     private readonly log: (message: string) => void = () => {},
   ) {}
 
-  /** Whether the rows a compaction would merge (all but the newest few) pass a threshold. */
+  /**
+   * Whether the rows a compaction would merge (all but the newest few) pass a threshold. Asked
+   * after every commit, so the newest rows' bytes are summed only when the whole tail is past
+   * the byte threshold (without them it can only be smaller).
+   */
   shouldCompact(doc: RelayDoc): boolean {
-    if (doc.tailRows <= KEEP_RECENT_ROWS) return false
-    const recent = doc.storedUpdates.slice(-KEEP_RECENT_ROWS).reduce((sum, row) => sum + row.data.length, 0)
-    return doc.tailRows - KEEP_RECENT_ROWS >= this.thresholds.rows || doc.tailBytes - recent >= this.thresholds.bytes
+    const older = doc.tailRows - KEEP_RECENT_ROWS
+    if (older <= 0) return false
+    if (older >= this.thresholds.rows) return true
+    if (doc.tailBytes < this.thresholds.bytes) return false
+    const rows = doc.storedUpdates
+    let recent = 0
+    for (let i = rows.length - KEEP_RECENT_ROWS; i < rows.length; i++) recent += rows[i]!.data.length
+    return doc.tailBytes - recent >= this.thresholds.bytes
   }
 
   /** `everything`: merge the newest rows too (a ban or a test wants deleted text gone now). */
