@@ -6,9 +6,9 @@
  * the sockets that used it (see LiveEffects).
  */
 import type { IncomingMessage } from 'node:http'
+import { ACCOUNT_DOC, roomIdOf, userIdOf } from '../doc-names.js'
 import type { Door, Principal, Refusal } from '../door.js'
 import { clientAddress, credentialsOf, sameOrigin } from './credentials.js'
-import { ACCOUNT_DOC } from './ids.js'
 import type { People } from './people.js'
 import type { Rooms } from './rooms.js'
 import type { Session, Sessions } from './sessions.js'
@@ -43,11 +43,10 @@ export class AccountDoor implements Door {
     const user = this.stores.people.find(principal.userId)
     if (!user || user.status !== 'active') return { status: 401, reason: 'not an active user' }
     if (docName === ACCOUNT_DOC) return true
-    if (docName.startsWith('user:')) return docName === `user:${user.id}` ? true : { status: 403, reason: "another person's doc" }
-    if (docName.startsWith('room:')) {
-      const roomId = docName.slice('room:'.length).split(':')[0]!
-      return this.stores.rooms.isMember(roomId, user.id) ? true : { status: 403, reason: 'not a member of this room' }
-    }
+    const owner = userIdOf(docName)
+    if (owner !== undefined) return owner === user.id ? true : { status: 403, reason: "another person's doc" }
+    const roomId = roomIdOf(docName)
+    if (roomId !== undefined) return this.stores.rooms.isMember(roomId, user.id) ? true : { status: 403, reason: 'not a member of this room' }
     return { status: 403, reason: 'no such doc' }
   }
 

@@ -4,7 +4,7 @@
  * `user:<id>` holds the rooms that person belongs to.
  */
 import type { Account } from './account.js'
-import { ACCOUNT_DOC } from './ids.js'
+import { ACCOUNT_DOC, userIdOf } from '../doc-names.js'
 import type { People } from './people.js'
 import type { Rooms } from './rooms.js'
 import type { DesiredDoc } from './server-docs.js'
@@ -18,8 +18,8 @@ export interface Stores {
 
 export function desiredDoc(stores: Stores, docName: string): DesiredDoc | undefined {
   if (docName === ACCOUNT_DOC) return accountDoc(stores)
-  if (docName.startsWith('user:')) return userDoc(stores, docName.slice('user:'.length))
-  return undefined
+  const userId = userIdOf(docName)
+  return userId === undefined ? undefined : userDoc(stores, userId)
 }
 
 function accountDoc({ account, people, rooms }: Stores): DesiredDoc | undefined {

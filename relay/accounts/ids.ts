@@ -18,7 +18,3 @@ export function pingId(memberIds: readonly string[]): string {
   const sorted = [...new Set(memberIds)].sort()
   return PING_PREFIX + createHash('sha256').update(sorted.join('\n')).digest('hex').slice(0, 32)
 }
-
-export const roomDocName = (roomId: string): string => `room:${roomId}`
-export const userDocName = (userId: string): string => `user:${userId}`
-export const ACCOUNT_DOC = 'account'

@@ -6,11 +6,11 @@
  */
 import type Database from 'better-sqlite3'
 import { CloseCode } from '../../shared/protocol/close-codes.js'
+import { ACCOUNT_DOC, roomDocName, roomIdOf, userDocName } from '../doc-names.js'
 import type { Log } from '../log.js'
 import type { Relay } from '../relay.js'
 import type { AccountDoor } from './account-door.js'
 import { desiredDoc, type Stores } from './doc-shapes.js'
-import { ACCOUNT_DOC, roomDocName, userDocName } from './ids.js'
 import type { Sessions } from './sessions.js'
 import type { User } from './types.js'
 import { ServerDocs } from './server-docs.js'
@@ -90,10 +90,9 @@ export class LiveEffects {
   }
 
   revoke(userIds: readonly string[], roomId: string): void {
-    const doc = roomDocName(roomId)
     const who = new Set(userIds)
     this.relay?.closeSessions(
-      (session) => who.has(session.principal.userId) && (session.docName === doc || session.docName.startsWith(`${doc}:`)),
+      (session) => who.has(session.principal.userId) && roomIdOf(session.docName) === roomId,
       CloseCode.forbidden,
       'membership revoked',
     )
@@ -103,10 +102,10 @@ export class LiveEffects {
   eraseRoom(roomId: string): void {
     const doc = roomDocName(roomId)
     const relay = this.relay
-    relay?.closeSessions((session) => session.docName === doc || session.docName.startsWith(`${doc}:`), CloseCode.forbidden, 'room deleted')
+    relay?.closeSessions((session) => roomIdOf(session.docName) === roomId, CloseCode.forbidden, 'room deleted')
     const erase = (attempt: number) => {
       if (!this.db.open) return
-      if (relay && [...relay.docs.all()].some((loaded) => loaded.name === doc || loaded.name.startsWith(`${doc}:`))) {
+      if (relay && [...relay.docs.all()].some((loaded) => roomIdOf(loaded.name) === roomId)) {
         if (attempt < ERASE_ATTEMPTS) setTimeout(() => erase(attempt + 1), ERASE_RETRY_MS).unref()
         else this.log.warn(`${doc} stayed loaded; its stored updates were kept`)
         return

@@ -5,9 +5,9 @@
  */
 import { CloseCode } from '../../shared/protocol/close-codes.js'
 import { consoleLog, type Log } from '../log.js'
+import { roomDocName } from '../doc-names.js'
 import type { Relay } from '../relay.js'
 import { refuse } from './errors.js'
-import { roomDocName } from './ids.js'
 import type { LiveEffects } from './live-effects.js'
 import type { People } from './people.js'
 import type { RoomDirectory } from './room-directory.js'

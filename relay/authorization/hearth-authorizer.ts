@@ -5,6 +5,7 @@
  * Y.Doc), learning both from what it accepts and from what the relay writes itself.
  */
 import type Database from 'better-sqlite3'
+import { ACCOUNT_DOC, roomIdOf, userIdOf } from '../doc-names.js'
 import type { UpdateFacts } from '../docs/update-facts.js'
 import type { WriteAttempt, WriteAuthorizer, WriteRefusal } from '../docs/write-authorizer.js'
 import { SqliteStorage } from '../storage/sqlite-storage.js'
@@ -13,10 +14,7 @@ import { indexStructs, type ItemIndex } from './item-index.js'
 import { Judgement, refuse } from './judgement.js'
 import { RoomIndex } from './room-index.js'
 import { judgeRoomWrite } from './room-rules.js'
-import { judgeUserDocWrite, USER_DOC_PREFIX } from './user-doc-rules.js'
-
-export const ROOM_DOC_PREFIX = 'room:'
-export const ACCOUNT_DOC = 'account'
+import { judgeUserDocWrite } from './user-doc-rules.js'
 
 /**
  * A room's index costs about 170 bytes per item (17 MB for 20,000 messages), so only docs written
@@ -57,7 +55,7 @@ export function createWriteAuthorizer(db: Database.Database, options: HearthAuth
     } else {
       forgetIdleDocs(docs)
       authority = { owners: owners.of(docName), lastUsed: 0 }
-      if (docName.startsWith(ROOM_DOC_PREFIX)) authority.room = new RoomIndex(() => storage.loadDoc(docName))
+      if (roomIdOf(docName) !== undefined) authority.room = new RoomIndex(() => storage.loadDoc(docName))
     }
     authority.lastUsed = Date.now()
     docs.set(docName, authority)
@@ -81,7 +79,8 @@ export function createWriteAuthorizer(db: Database.Database, options: HearthAuth
         if (verdict.places) placesOf.set(attempt, verdict.places)
         return verdict.refusal
       }
-      if (docName.startsWith(USER_DOC_PREFIX)) return judgeUserDocWrite(judgement, docName.slice(USER_DOC_PREFIX.length))
+      const owner = userIdOf(docName)
+      if (owner !== undefined) return judgeUserDocWrite(judgement, owner)
       return refuse('read-only', 'clients write only to rooms and their own user doc')
     },
 

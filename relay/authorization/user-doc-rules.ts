@@ -7,7 +7,6 @@ import type { WriteRefusal } from '../docs/write-authorizer.js'
 import { RELAY_OWNER } from './client-owners.js'
 import { refuse, type Judgement } from './judgement.js'
 
-export const USER_DOC_PREFIX = 'user:'
 export const USER_WRITABLE_ROOTS: ReadonlySet<string> = new Set(['reads', 'drafts', 'searches'])
 export const USER_DOC_SERVER_ROOTS: ReadonlySet<string> = new Set(['rooms'])
 
