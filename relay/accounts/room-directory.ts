@@ -153,7 +153,7 @@ export class RoomDirectory {
 
   private view(roomId: string, userId: string): RoomView {
     const room = this.rooms.find(roomId) ?? refuse('not_found', 'No such room')
-    const involvement = this.rooms.of(userId).find((mine) => mine.id === roomId)?.involvement
+    const involvement = this.rooms.involvementOf(roomId, userId)
     return { ...room, members: this.rooms.memberIds(room.id), ...(involvement ? { involvement } : {}) }
   }
 }

@@ -73,7 +73,13 @@ export class Rooms {
   }
 
   isMember(roomId: string, userId: string): boolean {
-    return this.sql('SELECT 1 FROM memberships WHERE room_id = ? AND user_id = ?').get(roomId, userId) !== undefined
+    return this.involvementOf(roomId, userId) !== undefined
+  }
+
+  /** The member's involvement in the room; undefined for someone who is not a member. */
+  involvementOf(roomId: string, userId: string): Involvement | undefined {
+    const row = this.sql('SELECT involvement FROM memberships WHERE room_id = ? AND user_id = ?').get(roomId, userId) as { involvement: Involvement } | undefined
+    return row?.involvement
   }
 
   grant(roomId: string, userIds: readonly string[], kind: RoomKind): void {
