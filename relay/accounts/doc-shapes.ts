@@ -8,7 +8,7 @@ import { ACCOUNT_DOC, userIdOf } from '../doc-names.js'
 import type { People } from './people.js'
 import type { Rooms } from './rooms.js'
 import type { DesiredDoc } from './server-docs.js'
-import { avatarUrl } from './types.js'
+import { publicUser } from './types.js'
 
 export interface Stores {
   account: Account
@@ -27,9 +27,7 @@ function accountDoc({ account, people, rooms }: Stores): DesiredDoc | undefined 
   if (!settings) return undefined
   const users: Record<string, Record<string, unknown>> = {}
   // Deactivated and banned people stay listed: their old messages still need a name.
-  for (const user of people.all()) {
-    users[user.id] = { id: user.id, name: user.name, bio: user.bio, role: user.role, status: user.status, avatar: avatarUrl(user) }
-  }
+  for (const user of people.all()) users[user.id] = publicUser(user)
   const openRooms: Record<string, Record<string, unknown>> = {}
   for (const room of rooms.open()) openRooms[room.id] = { id: room.id, name: room.name, kind: room.kind, creatorId: room.creatorId }
   return {

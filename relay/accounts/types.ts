@@ -39,5 +39,15 @@ export interface AccountSettings {
 export const defaultInvolvement = (kind: RoomKind): Involvement => (kind === 'ping' ? 'everything' : 'mentions')
 
 /** Where an avatar is served; the version changes the URL so caches see a new picture. */
-export const avatarUrl = (user: Pick<User, 'id' | 'avatarVersion'>): string | null =>
+const avatarUrl = (user: Pick<User, 'id' | 'avatarVersion'>): string | null =>
   user.avatarVersion > 0 ? `/api/users/${user.id}/avatar?v=${user.avatarVersion}` : null
+
+/** The person as everyone in the account may see them: in the API and in the `account` doc. */
+export const publicUser = (user: User) => ({
+  id: user.id,
+  name: user.name,
+  role: user.role,
+  status: user.status,
+  bio: user.bio,
+  avatar: avatarUrl(user),
+})

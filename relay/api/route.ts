@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http'
 import type { Accounts, Origin, SignedIn } from '../accounts/accounts.js'
 import { sessionCookie } from '../accounts/credentials.js'
 import type { Session } from '../accounts/sessions.js'
-import type { User } from '../accounts/types.js'
+import { publicUser, type User } from '../accounts/types.js'
 import { ApiError } from './http.js'
 
 export interface Context {
@@ -43,16 +43,6 @@ export function param(context: Context, name: string): string {
   if (!value) throw new ApiError('invalid', `Missing ${name}`)
   return value
 }
-
-/** The person as everyone in the account may see them. */
-export const publicUser = (user: User) => ({
-  id: user.id,
-  name: user.name,
-  role: user.role,
-  status: user.status,
-  bio: user.bio,
-  avatar: user.avatarVersion > 0 ? `/api/users/${user.id}/avatar?v=${user.avatarVersion}` : null,
-})
 
 /** A new session answers with the person and the httpOnly cookie; the token never appears in a body. */
 export function signedInReply(context: Context, signedIn: SignedIn, status = 201): Reply {

@@ -1,6 +1,7 @@
 /** The signed-in person, everyone else, and what administrators do to people. */
 import { ApiError, readBytes, readJson } from '../http.js'
-import { me, param, publicUser, type Route } from '../route.js'
+import { publicUser } from '../../accounts/types.js'
+import { me, param, type Route } from '../route.js'
 import { profileSchema, roleSchema } from '../schemas.js'
 
 /** Raster images only: an SVG avatar could carry script. */
