@@ -14,7 +14,6 @@ import type { Workspace } from '../workspace/workspace.js'
 import { avatar, avatarStyles, faceOf } from './avatar.js'
 import { lockIcon } from './icons.js'
 import './connection-status.js'
-import './invite-button.js'
 import './new-room-dialog.js'
 import './search-box.js'
 import './hidden-rooms.js'
@@ -46,7 +45,6 @@ export class RoomSidebar extends LitElement {
       .unread { font-weight: 700; }
       .mark { width: 0.5rem; height: 0.5rem; border-radius: 50%; background: var(--accent); margin-left: auto; }
       .ping .mark { position: absolute; top: 0; right: 0; border: 2px solid var(--sidebar); }
-      .invite { padding: 0.6rem 1rem; border-top: 1px solid var(--line); }
       .notifications { padding: 0.6rem 1rem; border-top: 1px solid var(--line); }
       .notifications[hidden] { display: none; }
       footer { border-top: 1px solid var(--line); padding: 0.7rem 1rem; display: flex; align-items: center; gap: 0.5rem; }
@@ -103,7 +101,6 @@ export class RoomSidebar extends LitElement {
         <hidden-rooms .selected=${this.selected}></hidden-rooms>
       </nav>
       <notifications-button class="notifications"></notifications-button>
-      ${workspace.me.role === 'administrator' ? html`<invite-button class="invite"></invite-button>` : null}
       <a class="account" href="/account" aria-current=${this.selected === '/account' ? 'page' : 'false'}>Account and people</a>
       <footer>
         <a class="me" href="/profile" aria-label="Your profile" title="Your profile" aria-current=${this.selected === '/profile' ? 'page' : 'false'}>${avatar(faceOf(workspace, workspace.me.id))}<span>${workspace.nameOf(workspace.me.id)}</span></a>

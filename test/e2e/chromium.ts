@@ -89,10 +89,13 @@ export async function createAccount(page: Page, { name, email, password }: Signu
   await page.getByRole('heading', { name: /All Talk/ }).waitFor({ timeout: WAIT_MS })
 }
 
-/** The administrator's invite link, from the sidebar's "Invite people". */
+/** The administrator's join link, from the account page; back in All Talk afterwards. */
 export async function inviteLink(page: Page): Promise<string> {
-  await page.getByRole('button', { name: 'Invite people' }).click()
-  return page.getByLabel('Share this join link:').inputValue()
+  await page.getByRole('link', { name: 'Account and people' }).click()
+  const link = await page.getByRole('textbox', { name: 'Join link' }).inputValue({ timeout: WAIT_MS })
+  await page.getByRole('link', { name: /^All Talk/ }).click()
+  await page.getByRole('heading', { name: /All Talk/ }).waitFor({ timeout: WAIT_MS })
+  return link
 }
 
 /** Opens a join link, signs up, and waits for All Talk. */
