@@ -9,7 +9,6 @@ import { AttentionController } from '../attention/attention-controller.js'
 import { ChangeController } from '../app/change-controller.js'
 import { workspaceContext } from '../app/contexts.js'
 import { navigate, roomPath } from '../app/routes.js'
-import { sidebarOrder } from '../workspace/directory.js'
 import type { Workspace } from '../workspace/workspace.js'
 import './room-sidebar.js'
 import './room-view.js'
@@ -51,8 +50,7 @@ export class ChatShell extends LitElement {
   /** Alt+↑ / Alt+↓ move to the previous / next room in sidebar order, as in Campfire. */
   private readonly shortcut = (event: KeyboardEvent) => {
     if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') || !this.workspace) return
-    const workspace = this.workspace
-    const { pings, shared } = sidebarOrder(workspace.rooms().values(), (room) => workspace.roomName(room))
+    const { pings, shared } = this.workspace.sidebar()
     const order = [...pings, ...shared].map((room) => room.id)
     if (order.length === 0) return
     event.preventDefault()

@@ -8,7 +8,6 @@ import { customElement, property } from 'lit/decorators.js'
 import { ChangeController } from '../app/change-controller.js'
 import { workspaceContext } from '../app/contexts.js'
 import { roomPath } from '../app/routes.js'
-import { sidebarOrder } from '../workspace/directory.js'
 import type { Workspace } from '../workspace/workspace.js'
 
 @customElement('hidden-rooms')
@@ -29,7 +28,7 @@ export class HiddenRooms extends LitElement {
     this.changes.follow(this.workspace)
     const workspace = this.workspace
     if (!workspace) return null
-    const { hidden } = sidebarOrder(workspace.rooms().values(), (room) => workspace.roomName(room))
+    const { hidden } = workspace.sidebar()
     if (hidden.length === 0) return null
     // Open while one of them is the room on screen, so the sidebar shows where the person is.
     return html`<details ?open=${hidden.some((room) => room.id === this.selected)}>

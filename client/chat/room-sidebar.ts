@@ -9,7 +9,6 @@ import { ChangeController } from '../app/change-controller.js'
 import { workspaceContext } from '../app/contexts.js'
 import { roomPath } from '../app/routes.js'
 import { controls } from '../app/shared-styles.js'
-import { sidebarOrder } from '../workspace/directory.js'
 import type { Workspace } from '../workspace/workspace.js'
 import { avatar, avatarStyles, faceOf } from './avatar.js'
 import { lockIcon } from './icons.js'
@@ -65,7 +64,7 @@ export class RoomSidebar extends LitElement {
     this.changes.follow(this.workspace)
     const workspace = this.workspace
     if (!workspace) return null
-    const { pings, shared } = sidebarOrder(workspace.rooms().values(), (room) => workspace.roomName(room))
+    const { pings, shared } = workspace.sidebar()
     return html`
       <header>
         <div class="brand"><img src="/icon.svg" alt="" />Hearth</div>

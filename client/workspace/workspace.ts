@@ -9,7 +9,7 @@ import type { LiveDoc } from '../live/live-doc.js'
 import { itemIdsOf, readMessages, type Message } from '../room/message.js'
 import { boost, readBoosts, unboost, type BoostEntry } from '../room/boosts.js'
 import { deleteMessage, editMessage, postMessage } from '../room/message-writer.js'
-import { readPeople, readRooms, type Person, type RoomEntry } from './directory.js'
+import { readPeople, readRooms, sidebarOrder, type Person, type RoomEntry } from './directory.js'
 import { announce, peopleHere, peopleTyping, TYPING_MS } from './presence.js'
 
 export const roomDocName = (roomId: string) => `room:${roomId}`
@@ -19,8 +19,8 @@ export { TYPING_MS }
 export class Workspace extends EventTarget {
   account!: LiveDoc
   user!: LiveDoc
-  private readonly messageCache = new Map<string, { doc: unknown; version: number; messages: Message[] }>()
-  private readonly boostCache = new Map<string, { doc: unknown; version: number; boosts: Map<string, BoostEntry[]> }>()
+  /** What was read from docs, by what and from which docs at which versions (see `memo`). */
+  private readonly memos = new Map<string, { stamp: unknown[]; value: unknown }>()
 
   private constructor(readonly me: Me, readonly live: LiveConnection) {
     super()
@@ -37,21 +37,28 @@ export class Workspace extends EventTarget {
 
   /** Re-read only when the account or user doc changed: every row and sidebar entry asks. */
   rooms(): Map<string, RoomEntry> {
-    return this.memo('rooms', () => readRooms(this.account.doc, this.user.doc))
+    return this.memo('rooms', [this.account, this.user], () => readRooms(this.account.doc, this.user.doc))
   }
 
   people(): Map<string, Person> {
-    return this.memo('people', () => readPeople(this.account.doc))
+    return this.memo('people', [this.account], () => readPeople(this.account.doc))
   }
 
-  private readonly memos = new Map<string, { account: unknown; user: unknown; key: string; value: unknown }>()
+  /** The rooms in sidebar order (names come from the same two docs): sorted once per change of them, not per render. */
+  sidebar(): ReturnType<typeof sidebarOrder> {
+    return this.memo('sidebar', [this.account, this.user], () => sidebarOrder(this.rooms().values(), (room) => this.roomName(room)))
+  }
 
-  private memo<T>(name: string, read: () => T): T {
-    const key = `${this.account.contentVersion}/${this.user.contentVersion}`
-    const cached = this.memos.get(name)
-    if (cached?.key === key && cached.account === this.account.doc && cached.user === this.user.doc) return cached.value as T
+  /**
+   * Renders ask for the same readings many times per change: each is read again only when one of
+   * the docs it comes from has changed (its content version) or been replaced (a reset).
+   */
+  private memo<T>(key: string, from: LiveDoc[], read: () => T): T {
+    const stamp = from.flatMap((live) => [live.doc, live.contentVersion])
+    const cached = this.memos.get(key)
+    if (cached && cached.stamp.every((part, i) => part === stamp[i])) return cached.value as T
     const value = read()
-    this.memos.set(name, { account: this.account.doc, user: this.user.doc, key, value })
+    this.memos.set(key, { stamp, value })
     return value
   }
 
@@ -82,13 +89,7 @@ export class Workspace extends EventTarget {
   /** The room's messages in order; re-read only when the room doc changed. */
   messages(roomId: string): Message[] {
     const live = this.room(roomId)
-    if (!live) return []
-    const version = live.contentVersion
-    const cached = this.messageCache.get(roomId)
-    if (cached && cached.doc === live.doc && cached.version === version) return cached.messages
-    const messages = readMessages(live.doc)
-    this.messageCache.set(roomId, { doc: live.doc, version, messages })
-    return messages
+    return live ? this.memo(`messages:${roomId}`, [live], () => readMessages(live.doc)) : []
   }
 
   delivered(roomId: string, messageId: string): boolean {
@@ -132,12 +133,7 @@ export class Workspace extends EventTarget {
   boosts(roomId: string, messageId: string): BoostEntry[] {
     const live = this.room(roomId)
     if (!live) return []
-    let cached = this.boostCache.get(roomId)
-    if (!cached || cached.doc !== live.doc || cached.version !== live.contentVersion) {
-      cached = { doc: live.doc, version: live.contentVersion, boosts: readBoosts(live.doc) }
-      this.boostCache.set(roomId, cached)
-    }
-    return cached.boosts.get(messageId) ?? []
+    return this.memo(`boosts:${roomId}`, [live], () => readBoosts(live.doc)).get(messageId) ?? []
   }
 
   boost(roomId: string, messageId: string, content: string): void {
