@@ -7,6 +7,7 @@ import { LitElement, css, html } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import { AttentionController } from '../attention/attention-controller.js'
 import { ChangeController } from '../app/change-controller.js'
+import { ListenerController } from '../app/listener-controller.js'
 import { workspaceContext } from '../app/contexts.js'
 import { navigate, roomPath } from '../app/routes.js'
 import type { Workspace } from '../workspace/workspace.js'
@@ -36,19 +37,10 @@ export class ChatShell extends LitElement {
   @property({ reflect: true }) page: 'profile' | 'account' | undefined
   private readonly changes = new ChangeController(this)
   private readonly attention = new AttentionController(this)
-
-  override connectedCallback(): void {
-    super.connectedCallback()
-    addEventListener('keydown', this.shortcut)
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback()
-    removeEventListener('keydown', this.shortcut)
-  }
+  private readonly shortcuts = new ListenerController(this, window, 'keydown', (event) => this.shortcut(event))
 
   /** Alt+↑ / Alt+↓ move to the previous / next room in sidebar order, as in Campfire. */
-  private readonly shortcut = (event: KeyboardEvent) => {
+  private shortcut(event: KeyboardEvent): void {
     if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') || !this.workspace) return
     const { pings, shared } = this.workspace.sidebar()
     const order = [...pings, ...shared].map((room) => room.id)

@@ -8,6 +8,7 @@ import { consume } from '@lit/context'
 import { LitElement, css, html } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import { ChangeController } from '../app/change-controller.js'
+import { ListenerController } from '../app/listener-controller.js'
 import { workspaceContext } from '../app/contexts.js'
 import { controls } from '../app/shared-styles.js'
 import type { Workspace } from '../workspace/workspace.js'
@@ -34,20 +35,13 @@ export class RoomPresence extends LitElement {
   @consume({ context: workspaceContext, subscribe: true }) workspace?: Workspace
   @property() roomId = ''
   private readonly changes = new ChangeController(this)
-
-  override connectedCallback(): void {
-    super.connectedCallback()
-    document.addEventListener('visibilitychange', this.announce)
-    addEventListener('pagehide', this.leave)
-    addEventListener('pageshow', this.announce)
-  }
+  private readonly pageShown = new ListenerController(this, window, 'pageshow', () => this.announce())
+  private readonly visibility = new ListenerController(this, document, 'visibilitychange', () => this.announce())
+  private readonly pageHidden = new ListenerController(this, window, 'pagehide', () => this.leave())
 
   override disconnectedCallback(): void {
     super.disconnectedCallback()
-    document.removeEventListener('visibilitychange', this.announce)
-    removeEventListener('pagehide', this.leave)
-    removeEventListener('pageshow', this.announce)
-    this.workspace?.view(undefined)
+    this.leave()
   }
 
   override render() {
@@ -72,11 +66,11 @@ export class RoomPresence extends LitElement {
     this.announce()
   }
 
-  private readonly announce = () => {
+  private announce(): void {
     this.workspace?.view(document.visibilityState === 'visible' && this.roomId ? this.roomId : undefined)
   }
 
-  private readonly leave = () => {
+  private leave(): void {
     this.workspace?.view(undefined)
   }
 }

@@ -10,6 +10,7 @@ import { consume } from '@lit/context'
 import { LitElement, css, html } from 'lit'
 import { customElement, query, state } from 'lit/decorators.js'
 import { ChangeController } from '../app/change-controller.js'
+import { ListenerController } from '../app/listener-controller.js'
 import { workspaceContext } from '../app/contexts.js'
 import { messagePath, navigate } from '../app/routes.js'
 import { controls } from '../app/shared-styles.js'
@@ -54,16 +55,7 @@ export class SearchBox extends LitElement {
   private readonly changes = new ChangeController(this)
   /** While the index is first built, each slice read shows the results again. */
   private readonly building = new ChangeController(this)
-
-  override connectedCallback(): void {
-    super.connectedCallback()
-    addEventListener('keydown', this.shortcut)
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback()
-    removeEventListener('keydown', this.shortcut)
-  }
+  private readonly shortcuts = new ListenerController(this, window, 'keydown', (event) => this.shortcut(event))
 
   /** Opens the search with the field focused (and what was typed last selected). */
   async show(): Promise<void> {
@@ -177,7 +169,7 @@ export class SearchBox extends LitElement {
     if (this.workspace) rememberSearch(this.workspace.user.doc, this.query)
   }
 
-  private readonly shortcut = (event: KeyboardEvent) => {
+  private shortcut(event: KeyboardEvent): void {
     if (this.open || event.defaultPrevented || event.altKey) return
     const modK = (event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'k'
     const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !typingIn(event)
