@@ -18,6 +18,7 @@ import { isAdministrator, mayModerate } from '../workspace/permissions.js'
 import type { Workspace } from '../workspace/workspace.js'
 import './join-link.js'
 import { pageStyles } from './people-styles.js'
+import { statusLine, type Status } from './status-line.js'
 
 type Action = 'deactivate' | 'ban'
 const ASK: Record<Action, (name: string) => string> = {
@@ -51,8 +52,8 @@ export class AccountPage extends LitElement {
   @state() private settings: AccountSettings | undefined
   /** From the relay; until then (or offline) the account doc's copy stands in. */
   @state() private users: User[] | undefined
-  @state() private problem = ''
-  @state() private saved = ''
+  /** What the last load or action came to. */
+  @state() private status: Status
   @state() private confirming: { id: string; action: Action } | undefined
   @state() private transfer: { id: string; url: string } | undefined
   private readonly changes = new ChangeController(this)
@@ -73,9 +74,9 @@ export class AccountPage extends LitElement {
     this.peopleSeen = this.workspace?.people().size ?? 0
     try {
       ;[this.settings, this.users] = await Promise.all([this.api.account(), this.api.users()])
-      this.problem = ''
+      if (this.status?.tone === 'error') this.status = undefined
     } catch (error) {
-      this.problem = explain(error, 'Could not load the account.')
+      this.status = { tone: 'error', text: explain(error, 'Could not load the account.') }
     }
   }
 
@@ -87,8 +88,7 @@ export class AccountPage extends LitElement {
     const name = this.settings?.name ?? String(workspace.account.doc.getMap('account').get('name') ?? 'Hearth')
     return html`<div class="page">
       <header><a href="/" aria-label="All rooms">‹ Rooms</a><h1>${name}</h1></header>
-      ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : null}
-      ${this.saved ? html`<p class="ok" role="status">${this.saved}</p>` : null}
+      ${statusLine(this.status)}
       ${admin && this.settings ? this.renderSettings(this.settings) : null}
       ${admin && this.settings?.joinCode
         ? html`<section aria-labelledby="join-title"><h2 id="join-title">Invite people</h2>
@@ -157,13 +157,12 @@ export class AccountPage extends LitElement {
   }
 
   private async attempt(work: () => Promise<unknown>, done: string, failed: string) {
-    this.saved = ''
+    this.status = undefined
     try {
       await work()
-      this.problem = ''
-      this.saved = done
+      this.status = { tone: 'ok', text: done }
     } catch (error) {
-      this.problem = explain(error, failed)
+      this.status = { tone: 'error', text: explain(error, failed) }
     }
   }
 

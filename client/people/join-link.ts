@@ -12,6 +12,7 @@ import { explain } from '../api/online-only.js'
 import { apiContext } from '../app/contexts.js'
 import { controls } from '../app/shared-styles.js'
 import { pageStyles } from './people-styles.js'
+import { statusLine, type Status } from './status-line.js'
 
 export const joinUrl = (code: string) => `${location.origin}/join/${encodeURIComponent(code)}`
 
@@ -30,7 +31,7 @@ export class JoinLink extends LitElement {
   ]
   @consume({ context: apiContext }) api!: HearthApi
   @property() code = ''
-  @state() private status: { tone: 'ok' | 'error'; text: string } | undefined
+  @state() private status: Status
   @state() private confirming = false
 
   override render() {
@@ -47,11 +48,7 @@ export class JoinLink extends LitElement {
               <button type="button" class="danger" @click=${this.renew}>Make a new link</button>`
           : html`<button type="button" @click=${() => (this.confirming = true)}>New link…</button>`}
       </div>
-      ${this.status
-        ? this.status.tone === 'ok'
-          ? html`<p class="ok" role="status">${this.status.text}</p>`
-          : html`<p class="error" role="alert">${this.status.text}</p>`
-        : null}`
+      ${statusLine(this.status)}`
   }
 
   private async copy() {

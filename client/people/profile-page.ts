@@ -13,6 +13,7 @@ import { controls } from '../app/shared-styles.js'
 import { avatar, avatarStyles } from '../chat/avatar.js'
 import type { Workspace } from '../workspace/workspace.js'
 import { pageStyles } from './people-styles.js'
+import { statusLine, type Status } from './status-line.js'
 
 /** What the relay takes as an avatar (docs/API.md). */
 export const AVATAR_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif']
@@ -24,8 +25,6 @@ export function avatarProblem(file: { type: string; size: number }): string | un
   if (file.size > AVATAR_MAX_BYTES) return 'That image is bigger than 512 KiB; pick a smaller one.'
   return undefined
 }
-
-type Status = { tone: 'ok' | 'error'; text: string } | undefined
 
 @customElement('profile-page')
 export class ProfilePage extends LitElement {
@@ -78,7 +77,7 @@ export class ProfilePage extends LitElement {
           <label>Upload a picture <input type="file" accept=${AVATAR_TYPES.join(',')} @change=${this.upload} /></label>
         </div>
         <p class="note">PNG, JPEG, WebP or GIF, at most 512 KiB. Without one, your initials stand in.</p>
-        ${this.statusLine(this.picture)}
+        ${statusLine(this.picture)}
       </section>
       <section aria-labelledby="details">
         <h2 id="details">Name and bio</h2>
@@ -86,7 +85,7 @@ export class ProfilePage extends LitElement {
           <label>Name <input name="name" required maxlength="100" autocomplete="name" .value=${profile.name} /></label>
           <label>Bio <textarea name="bio" maxlength="1000" .value=${profile.bio}></textarea></label>
           <div class="row"><button class="primary">Save</button></div>
-          ${this.statusLine(this.details)}
+          ${statusLine(this.details)}
         </form>
       </section>
       <section aria-labelledby="password">
@@ -96,14 +95,9 @@ export class ProfilePage extends LitElement {
           <label>New password <input name="password" type="password" required minlength="8" maxlength="200" autocomplete="new-password" /></label>
           <p class="note">Changing it signs you out everywhere else.</p>
           <div class="row"><button class="primary">Change password</button></div>
-          ${this.statusLine(this.password)}
+          ${statusLine(this.password)}
         </form>
       </section>`
-  }
-
-  private statusLine(status: Status) {
-    if (!status) return null
-    return status.tone === 'ok' ? html`<p class="ok" role="status">${status.text}</p>` : html`<p class="error" role="alert">${status.text}</p>`
   }
 
   private async upload(event: Event) {
