@@ -15,6 +15,7 @@ import '../pages/join-page.js'
 import '../pages/sign-in-page.js'
 import '../pages/transfer-page.js'
 import { apiContext, workspaceContext } from './contexts.js'
+import { ListenerController } from './listener-controller.js'
 import { navigate, routeFor, type Route } from './routes.js'
 import { currentSession, eraseDevice } from './session.js'
 
@@ -30,18 +31,14 @@ export class HearthApp extends LitElement {
   @state() private route: Route = routeFor(location.pathname)
   @state() private checked = false
 
+  private readonly history = new ListenerController(this, window, 'popstate', () => (this.route = routeFor(location.pathname)))
+
   override connectedCallback(): void {
     super.connectedCallback()
-    addEventListener('popstate', this.routed)
     this.addEventListener('click', this.followLink)
     this.addEventListener('signed-in', () => void this.start('/'))
     this.addEventListener('sign-out', () => void this.signOut())
     void this.start()
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback()
-    removeEventListener('popstate', this.routed)
   }
 
   override render() {
@@ -59,9 +56,7 @@ export class HearthApp extends LitElement {
 
   private async start(then?: string): Promise<void> {
     const session = await currentSession(this.api)
-    this.workspace?.close()
-    await this.workspace?.live.stop()
-    this.workspace = undefined
+    await this.closeWorkspace()
     if (session) {
       const live = new LiveConnection({ url: liveUrl(), stillSignedIn: async () => (await this.api.me().catch(() => true)) !== undefined })
       live.addEventListener('change', () => {
@@ -78,26 +73,24 @@ export class HearthApp extends LitElement {
   }
 
   private async signedOutByRelay(): Promise<void> {
-    const workspace = this.workspace
-    this.workspace = undefined
-    workspace?.close()
-    await workspace?.live.stop()
+    await this.closeWorkspace()
     navigate('/signin', { replace: true })
   }
 
   /** Signing out ends the session on the relay and erases this device's copies. */
   private async signOut(): Promise<void> {
     await this.api.signOut().catch(() => undefined)
-    const workspace = this.workspace
-    this.workspace = undefined
-    workspace?.close()
-    await workspace?.live.stop({ erase: true })
+    await this.closeWorkspace({ erase: true })
     await eraseDevice()
     navigate('/signin', { replace: true })
   }
 
-  private readonly routed = () => {
-    this.route = routeFor(location.pathname)
+  /** Ends this tab's workspace and its live connection (with `erase`, the docs' copies on this device too). */
+  private async closeWorkspace(options?: { erase: boolean }): Promise<void> {
+    const workspace = this.workspace
+    this.workspace = undefined
+    workspace?.close()
+    await workspace?.live.stop(options)
   }
 
   /** In-app links move without a page load. */
