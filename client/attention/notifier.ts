@@ -40,7 +40,7 @@ export function notifies(message: Message, room: RoomEntry, meId: string): boole
 }
 
 /** Whether this tab shows the room to its person right now: visible, focused, and open at that room. */
-export function showingRoom(roomId: string): boolean {
+function showingRoom(roomId: string): boolean {
   const route = routeFor(location.pathname)
   return document.visibilityState === 'visible' && document.hasFocus() && route.page === 'chat' && route.roomId === roomId
 }

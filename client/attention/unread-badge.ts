@@ -11,7 +11,7 @@
 import type { RoomEntry } from '../workspace/directory.js'
 import type { Workspace } from '../workspace/workspace.js'
 
-export function unreadRooms(workspace: Workspace): RoomEntry[] {
+function unreadRooms(workspace: Workspace): RoomEntry[] {
   return [...workspace.rooms().values()].filter((room) => room.involvement !== 'invisible' && workspace.unread(room.id))
 }
 

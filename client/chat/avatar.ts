@@ -12,7 +12,7 @@ export function initials(name: string): string {
   return letters.join('').toUpperCase()
 }
 
-export function hueOf(id: string): number {
+function hueOf(id: string): number {
   // FNV-1a onto twelve well-separated hues, so two people rarely look alike.
   let hash = 0x811c9dc5
   for (const char of id) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0

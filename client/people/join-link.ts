@@ -14,7 +14,7 @@ import { controls } from '../app/shared-styles.js'
 import { pageStyles } from './people-styles.js'
 import { statusLine, type Status } from './status-line.js'
 
-export const joinUrl = (code: string) => `${location.origin}/join/${encodeURIComponent(code)}`
+const joinUrl = (code: string) => `${location.origin}/join/${encodeURIComponent(code)}`
 
 /** Pixels per QR module: about 150 px for a typical link, easy for a phone camera. */
 const QR_SCALE = 4

@@ -20,7 +20,7 @@ export const AVATAR_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif
 export const AVATAR_MAX_BYTES = 512 * 1024
 
 /** Why a file cannot be a picture, or undefined when it can. */
-export function avatarProblem(file: { type: string; size: number }): string | undefined {
+function avatarProblem(file: { type: string; size: number }): string | undefined {
   if (!AVATAR_TYPES.includes(file.type)) return 'Pick a PNG, JPEG, WebP or GIF image.'
   if (file.size > AVATAR_MAX_BYTES) return 'That image is bigger than 512 KiB; pick a smaller one.'
   return undefined

@@ -18,7 +18,7 @@ export const LIVE_SOUND_MS = 30_000
 
 const PLAY = /^\/play ([a-z]+)$/
 
-export const isSoundName = (name: string): name is SoundName => (SOUNDS as readonly string[]).includes(name)
+const isSoundName = (name: string): name is SoundName => (SOUNDS as readonly string[]).includes(name)
 
 /** The sound a message body asks for: exactly `/play <known name>` (surrounding spaces aside). */
 export function soundIn(body: string): SoundName | undefined {

@@ -24,7 +24,7 @@ export function layOut(messages: readonly Message[]): TimelineRow[] {
   return rows
 }
 
-export function sameLocalDay(a: Date, b: Date): boolean {
+function sameLocalDay(a: Date, b: Date): boolean {
   return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate()
 }
 

@@ -38,7 +38,7 @@ function plain(value: unknown): Record<string, unknown> | undefined {
   return typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined
 }
 
-export function readRoomEntry(key: string, value: unknown, fallbackKind: RoomKind): RoomEntry | undefined {
+function readRoomEntry(key: string, value: unknown, fallbackKind: RoomKind): RoomEntry | undefined {
   const room = plain(value)
   if (!room) return undefined
   const kind = room.kind === 'open' || room.kind === 'closed' || room.kind === 'ping' ? room.kind : fallbackKind

@@ -6,7 +6,7 @@
 import type { RoomEntry } from './directory.js'
 import type { Workspace } from './workspace.js'
 
-export function myRole(workspace: Workspace): string {
+function myRole(workspace: Workspace): string {
   return workspace.people().get(workspace.me.id)?.role ?? workspace.me.role
 }
 
