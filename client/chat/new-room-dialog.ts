@@ -7,6 +7,7 @@ import { consume } from '@lit/context'
 import { LitElement, css, html } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
 import type { HearthApi } from '../api/hearth-api.js'
+import { explain } from '../api/online-only.js'
 import { apiContext, workspaceContext } from '../app/contexts.js'
 import { navigate, roomPath } from '../app/routes.js'
 import { controls, dialogForm } from '../app/shared-styles.js'
@@ -71,7 +72,7 @@ export class NewRoomDialog extends LitElement {
       this.dialog.close()
       navigate(roomPath(created.id))
     } catch (error) {
-      this.error = navigator.onLine ? (error as Error).message || 'Could not create it' : 'Creating a room needs the network.'
+      this.error = explain(error, this.mode === 'ping' ? 'Could not start the ping.' : 'Could not create the room.')
     }
   }
 
