@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test'
 import * as Y from 'yjs'
 import { messagesOf, postMessage } from '../../shared/room/index.js'
 import { eventually, stockClient, synced } from '../helpers/relay.js'
-import { as, join, setUp, startHearthWithAccounts, type Hearth, type Person } from './helpers.js'
+import { as, startHearthWith, type Hearth, type Person } from './helpers.js'
 
 const filesContain = (dataDir: string, text: string) =>
   readdirSync(dataDir).filter((file) => readFileSync(joinPath(dataDir, file)).includes(Buffer.from(text)))
@@ -16,9 +16,7 @@ describe('banning a person', () => {
   let kevin: Person
   let allTalk: string
   before(async () => {
-    hearth = await startHearthWithAccounts()
-    david = await setUp(hearth)
-    kevin = await join(hearth, david, 'Kevin')
+    ;({ hearth, david, kevin } = await startHearthWith(['Kevin']))
     const { body } = await as(hearth, david).get('/api/rooms')
     allTalk = `room:${(body.rooms as Array<{ id: string; name: string }>).find((room) => room.name === 'All Talk')!.id}`
   })

@@ -5,7 +5,7 @@ import { join as joinPath } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import * as Y from 'yjs'
 import { eventually, startTestRelay, stockClient, synced, tempDir } from '../helpers/relay.js'
-import { as, call, join, nextAddress, setUp, startHearthWithAccounts, watchDoc, within, type Hearth, type Person } from './helpers.js'
+import { as, call, nextAddress, startHearthWith, watchDoc, within, type Hearth, type Person } from './helpers.js'
 
 /** Runs `npx hearth ...` as the operator would: `node bin/hearth.js` on the data directory. */
 function hearthCli(dataDir: string, args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -28,11 +28,7 @@ describe('the hearth command line, while the relay runs', () => {
   let hearth: Hearth
   let david: Person
   let kevin: Person
-  before(async () => {
-    hearth = await startHearthWithAccounts()
-    david = await setUp(hearth)
-    kevin = await join(hearth, david, 'Kevin')
-  })
+  before(async () => ({ hearth, david, kevin } = await startHearthWith(['Kevin'])))
   after(() => hearth.stop())
 
   it('prints a session token that tools use as a Bearer header or ?token=', async () => {

@@ -101,6 +101,21 @@ export async function setUp(hearth: Hearth, name = 'David', from = '127.0.0.1'):
   return { id: answer.body.user.id, name, email: emailOf(name), password, token: answer.token!, from, role: 'administrator' }
 }
 
+/**
+ * A Hearth David has set up, with `names` joined by his code (each from an address of their own):
+ * `({ hearth, david, kevin } = await startHearthWith(['Kevin']))`.
+ */
+export async function startHearthWith<Name extends string = never>(
+  names: Name[] = [],
+  options: Parameters<typeof startHearthWithAccounts>[0] = {},
+): Promise<{ hearth: Hearth; david: Person } & Record<Lowercase<Name>, Person>> {
+  const hearth = await startHearthWithAccounts(options)
+  const david = await setUp(hearth)
+  const people: Record<string, Person> = {}
+  for (const name of names) people[name.toLowerCase()] = await join(hearth, david, name)
+  return { hearth, david, ...(people as Record<Lowercase<Name>, Person>) }
+}
+
 /** Someone joins with the current join code, which `admin` looks up. */
 export async function join(hearth: Hearth, admin: Person, name: string, from = nextAddress()): Promise<Person> {
   const { body } = await as(hearth, admin).get('/api/account')

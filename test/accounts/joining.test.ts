@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { as, call, join, nextAddress, setUp, startHearthWithAccounts, type Hearth, type Person } from './helpers.js'
+import { as, call, join, nextAddress, startHearthWith, type Hearth, type Person } from './helpers.js'
 
 describe('joining by code and transfer links', () => {
   let hearth: Hearth
   let david: Person
-  before(async () => {
-    hearth = await startHearthWithAccounts()
-    david = await setUp(hearth)
-  })
+  before(async () => ({ hearth, david } = await startHearthWith()))
   after(() => hearth.stop())
 
   it('makes whoever joins by code a signed-in member of every open room', async () => {

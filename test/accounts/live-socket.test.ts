@@ -2,17 +2,13 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { eventually } from '../helpers/relay.js'
 import { LiveTestClient } from '../helpers/live-client.js'
-import { as, join, setUp, startHearthWithAccounts, type Hearth, type Person } from './helpers.js'
+import { as, startHearthWith, type Hearth, type Person } from './helpers.js'
 
 describe('the door on the multiplexed /live socket', () => {
   let hearth: Hearth
   let david: Person
   let kevin: Person
-  before(async () => {
-    hearth = await startHearthWithAccounts()
-    david = await setUp(hearth)
-    kevin = await join(hearth, david, 'Kevin')
-  })
+  before(async () => ({ hearth, david, kevin } = await startHearthWith(['Kevin'])))
   after(() => hearth.stop())
 
   const liveAs = async (person: Person) => {

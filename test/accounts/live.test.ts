@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test'
 import * as Y from 'yjs'
 import type { Ban } from '../../relay/accounts/accounts.js'
 import { eventually, stockClient, synced } from '../helpers/relay.js'
-import { as, call, join, setUp, startHearthWithAccounts, watchDoc, within, type Hearth, type Person } from './helpers.js'
+import { as, call, join, startHearthWith, watchDoc, within, type Hearth, type Person } from './helpers.js'
 
 /** A person's own view of a server-written doc, through a stock provider and their token. */
 function open(hearth: Hearth, person: Person, docName: string) {
@@ -18,12 +18,7 @@ describe('server-written docs follow SQLite', () => {
   let david: Person
   let kevin: Person
   let jz: Person
-  before(async () => {
-    hearth = await startHearthWithAccounts()
-    david = await setUp(hearth)
-    kevin = await join(hearth, david, 'Kevin')
-    jz = await join(hearth, david, 'JZ')
-  })
+  before(async () => ({ hearth, david, kevin, jz } = await startHearthWith(['Kevin', 'JZ'])))
   after(() => hearth.stop())
 
   it("shows each person their rooms in user:<id>, and changes them within a second of a membership change", async () => {
@@ -105,11 +100,7 @@ describe('deactivating and banning', () => {
   let david: Person
   let kevin: Person
   const bans: Ban[] = []
-  before(async () => {
-    hearth = await startHearthWithAccounts({ onBanned: (ban) => void bans.push(ban) })
-    david = await setUp(hearth)
-    kevin = await join(hearth, david, 'Kevin')
-  })
+  before(async () => ({ hearth, david, kevin } = await startHearthWith(['Kevin'], { onBanned: (ban) => void bans.push(ban) })))
   after(() => hearth.stop())
 
   it('lets only administrators deactivate, and not themselves', async () => {

@@ -1,18 +1,13 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { as, call, join, setUp, startHearthWithAccounts, watchDoc, within, type Hearth, type Person } from './helpers.js'
+import { as, call, join, startHearthWith, watchDoc, within, type Hearth, type Person } from './helpers.js'
 
 describe('rooms, pings and who may change them', () => {
   let hearth: Hearth
   let david: Person
   let kevin: Person
   let jz: Person
-  before(async () => {
-    hearth = await startHearthWithAccounts()
-    david = await setUp(hearth)
-    kevin = await join(hearth, david, 'Kevin')
-    jz = await join(hearth, david, 'JZ')
-  })
+  before(async () => ({ hearth, david, kevin, jz } = await startHearthWith(['Kevin', 'JZ'])))
   after(() => hearth.stop())
 
   const roomNames = async (person: Person) =>

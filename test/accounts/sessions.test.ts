@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { as, call, setUp, startHearthWithAccounts, watchDoc, within, type Hearth, type Person } from './helpers.js'
+import { as, call, startHearthWith, startHearthWithAccounts, watchDoc, within, type Hearth, type Person } from './helpers.js'
 
 describe('first run', () => {
   let hearth: Hearth
@@ -34,10 +34,7 @@ describe('first run', () => {
 describe('signing in and out', () => {
   let hearth: Hearth
   let david: Person
-  before(async () => {
-    hearth = await startHearthWithAccounts()
-    david = await setUp(hearth)
-  })
+  before(async () => ({ hearth, david } = await startHearthWith()))
   after(() => hearth.stop())
 
   it('signs in with an httpOnly SameSite=Lax cookie and stores only a hash of the token', async () => {
