@@ -2,9 +2,8 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import * as Y from 'yjs'
 import { boost, boostsOf, messagesOf, mintId, postMessage } from '../../shared/room/index.js'
-import { eventually, startTestRelay, type TestRelay } from '../helpers/relay.js'
-import { testDoor } from '../helpers/test-door.js'
-import { allSee, contentOf, forgeMessage, join, leave, leaveEveryone, pause, type Person, relayContent, startAfresh, toldRefusal } from './room-fixture.js'
+import { eventually, type TestRelay } from '../helpers/relay.js'
+import { allSee, contentOf, forgeMessage, join, leave, pause, type Person, relayContent, sameStateVector, startAfresh, startRoomRelay, toldRefusal } from './room-fixture.js'
 
 /**
  * Kevin tries every forgery in a room where david wrote a message and jz boosted it. Each is
@@ -13,11 +12,8 @@ import { allSee, contentOf, forgeMessage, join, leave, leaveEveryone, pause, typ
 describe('forged writes to a room are refused and reach nobody', () => {
   let hearth: TestRelay
   let rooms = 0
-  before(async () => (hearth = await startTestRelay({ door: testDoor })))
-  after(() => {
-    leaveEveryone()
-    return hearth.stop()
-  })
+  before(async () => (hearth = await startRoomRelay()))
+  after(() => hearth.stop())
 
   interface Scene {
     docName: string
@@ -153,7 +149,7 @@ describe('forged writes to a room are refused and reach nobody', () => {
     await toldRefusal(scene.kevin, 'foreign-deletion')
     const kevin = await startAfresh(hearth.relay, scene.docName, scene.kevin)
     assert.deepEqual(contentOf(kevin.doc), contentOf(scene.david.doc))
-    assert.deepEqual(Y.decodeStateVector(Y.encodeStateVector(kevin.doc)), hearth.relay.docs.get(scene.docName)!.known.stateVector())
+    sameStateVector(kevin.doc, hearth.relay, scene.docName)
     const kevins = postMessage(kevin.doc, 'kevin', { body: 'Sorry, wrong button' })
     await allSee([scene.david, scene.jz], (doc) => assert.equal(messagesOf(doc).get(kevins)?.get('body'), 'Sorry, wrong button'))
     assert.deepEqual(kevin.refusals, [])
@@ -163,11 +159,8 @@ describe('forged writes to a room are refused and reach nobody', () => {
 
 describe('server-owned docs and maps are refused to clients', () => {
   let hearth: TestRelay
-  before(async () => (hearth = await startTestRelay({ door: testDoor })))
-  after(() => {
-    leaveEveryone()
-    return hearth.stop()
-  })
+  before(async () => (hearth = await startRoomRelay()))
+  after(() => hearth.stop())
 
   it('refuses any write to the account doc', async () => {
     const kevin = await join(hearth.relay, 'account', 'kevin')

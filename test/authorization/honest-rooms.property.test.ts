@@ -8,9 +8,8 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import fc from 'fast-check'
 import { boost, boostsFor, deleteMessage, editMessage, postMessage, readMessages, unboost } from '../../shared/room/index.js'
-import { eventually, startTestRelay, type TestRelay } from '../helpers/relay.js'
-import { testDoor } from '../helpers/test-door.js'
-import { contentOf, join, leave, leaveEveryone, pause, type Person, refusalsOf, relayContent } from './room-fixture.js'
+import { eventually, type TestRelay } from '../helpers/relay.js'
+import { contentOf, join, leave, pause, type Person, refusalsOf, relayContent, startRoomRelay } from './room-fixture.js'
 
 const PEOPLE = [
   { userId: 'david', role: 'administrator' },
@@ -82,11 +81,8 @@ function perform(people: Person[], op: Operation): void {
 describe('honest people in a room, at random', () => {
   let hearth: TestRelay
   let runs = 0
-  before(async () => (hearth = await startTestRelay({ door: testDoor })))
-  after(() => {
-    leaveEveryone()
-    return hearth.stop()
-  })
+  before(async () => (hearth = await startRoomRelay()))
+  after(() => hearth.stop())
 
   it('are never refused, and every replica converges to the same messages', async () => {
     await fc.assert(

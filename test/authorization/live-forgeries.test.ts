@@ -7,9 +7,8 @@ import { after, before, describe, it } from 'node:test'
 import * as Y from 'yjs'
 import { boost, boostsOf, messagesOf, mintId, postMessage } from '../../shared/room/index.js'
 import { LiveTestClient } from '../helpers/live-client.js'
-import { eventually, startTestRelay, type TestRelay } from '../helpers/relay.js'
-import { testDoor } from '../helpers/test-door.js'
-import { allSee, contentOf, forgeMessage, join, leaveEveryone, pause, relayContent } from './room-fixture.js'
+import { eventually, type TestRelay } from '../helpers/relay.js'
+import { allSee, contentOf, forgeMessage, join, leaveEveryone, pause, relayContent, startRoomRelay } from './room-fixture.js'
 
 interface Scene {
   kevin: Y.Doc
@@ -40,11 +39,8 @@ const FORGERIES: Array<[what: string, reason: string, forge: (scene: Scene) => v
 describe('forgeries over the multiplexed socket', () => {
   let hearth: TestRelay
   let rooms = 0
-  before(async () => (hearth = await startTestRelay({ door: testDoor })))
-  after(() => {
-    leaveEveryone()
-    return hearth.stop()
-  })
+  before(async () => (hearth = await startRoomRelay()))
+  after(() => hearth.stop())
 
   for (const [what, reason, forge] of FORGERIES) {
     it(`refuses kevin ${what} (${reason}) and resets his copy`, async () => {

@@ -5,17 +5,13 @@ import { after, before, describe, it } from 'node:test'
 import * as Y from 'yjs'
 import { eraseMessagesOf } from '../../relay/authorization/erase-messages.js'
 import { boost, boostsOf, deleteMessage, editMessage, messagesOf, postMessage, readMessages, unboost } from '../../shared/room/index.js'
-import { eventually, startTestRelay, type TestRelay } from '../helpers/relay.js'
-import { testDoor } from '../helpers/test-door.js'
-import { allSee, contentOf, join, leave, leaveEveryone, pause, refusalsOf, relayContent, toldRefusal } from './room-fixture.js'
+import { eventually, type TestRelay } from '../helpers/relay.js'
+import { allSee, contentOf, join, leave, leaveEveryone, pause, refusalsOf, relayContent, startRoomRelay, toldRefusal } from './room-fixture.js'
 
 describe('administrators, boosters and bans', () => {
   let hearth: TestRelay
-  before(async () => (hearth = await startTestRelay({ door: testDoor })))
-  after(() => {
-    leaveEveryone()
-    return hearth.stop()
-  })
+  before(async () => (hearth = await startRoomRelay()))
+  after(() => hearth.stop())
 
   it("lets an administrator delete kevin's message and every boost under it", async () => {
     const david = await join(hearth.relay, 'room:designers', 'david', 'administrator')
@@ -121,7 +117,7 @@ describe('administrators, boosters and bans', () => {
 
 describe('rules that need history the relay stored', () => {
   it('judge edits and deletions after a restart, from the compacted snapshot and the log', async () => {
-    const first = await startTestRelay({ door: testDoor })
+    const first = await startRoomRelay()
     const docName = 'room:history'
     const kevin = await join(first.relay, docName, 'kevin')
     const old = postMessage(kevin.doc, 'kevin', { body: 'From last week' })
@@ -135,7 +131,7 @@ describe('rules that need history the relay stored', () => {
     leaveEveryone()
     await first.relay.close()
 
-    const second = await startTestRelay({ door: testDoor, dataDir: first.dataDir })
+    const second = await startRoomRelay({ dataDir: first.dataDir })
     try {
       const kevinAgain = await join(second.relay, docName, 'kevin')
       const davidAgain = await join(second.relay, docName, 'david', 'administrator')
@@ -148,7 +144,6 @@ describe('rules that need history the relay stored', () => {
       await toldRefusal(jz, 'foreign-deletion')
       assert.deepEqual(kevinAgain.refusals, [])
     } finally {
-      leaveEveryone()
       await second.stop()
     }
   })
@@ -156,13 +151,13 @@ describe('rules that need history the relay stored', () => {
 
 describe('client id ownership', () => {
   it("survives a restart: kevin cannot write under david's client id after the relay comes back", async () => {
-    const first = await startTestRelay({ door: testDoor })
+    const first = await startRoomRelay()
     const david = await join(first.relay, 'room:restart', 'david')
     postMessage(david.doc, 'david', { body: 'Before the restart' })
     await eventually(() => assert.equal(first.relay.docs.get('room:restart')?.storedUpdates.length, 1))
     leave(david)
     await first.relay.close()
-    const second = await startTestRelay({ door: testDoor, dataDir: first.dataDir })
+    const second = await startRoomRelay({ dataDir: first.dataDir })
     try {
       const kevin = await join(second.relay, 'room:restart', 'kevin')
       const impostor = new Y.Doc()
@@ -173,7 +168,6 @@ describe('client id ownership', () => {
       await toldRefusal(kevin, 'foreign-client-id')
       leave(kevin)
     } finally {
-      leaveEveryone()
       await second.stop()
     }
   })

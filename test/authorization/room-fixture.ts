@@ -9,8 +9,8 @@ import type { Role } from '../../relay/door.js'
 import type { Relay } from '../../relay/relay.js'
 import { readMessage } from '../../shared/protocol/sync-messages.js'
 import { boostsOf, messagesOf, mintId } from '../../shared/room/index.js'
-import { eventually, stockClient, synced } from '../helpers/relay.js'
-import { as } from '../helpers/test-door.js'
+import { eventually, startTestRelay, stockClient, synced, type TestRelay } from '../helpers/relay.js'
+import { as, testDoor } from '../helpers/test-door.js'
 
 export interface Person {
   userId: string
@@ -63,6 +63,18 @@ export function leave(person: Person): void {
 
 export function leaveEveryone(): void {
   for (const person of present) leave(person)
+}
+
+/** A relay behind the test door; its stop() first makes everyone still present leave. */
+export async function startRoomRelay(options: Parameters<typeof startTestRelay>[0] = {}): Promise<TestRelay> {
+  const hearth = await startTestRelay({ door: testDoor, ...options })
+  return {
+    ...hearth,
+    stop() {
+      leaveEveryone()
+      return hearth.stop()
+    },
+  }
 }
 
 /** What a reader sees: messages and boosts as plain JSON. */
