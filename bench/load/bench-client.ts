@@ -6,6 +6,7 @@
 import WebSocket from 'ws'
 import { readMessage, writeAwareness, writeSyncStep1, writeSyncStep2, writeSyncUpdate } from '../../shared/protocol/sync-messages.js'
 import { writeAwarenessUpdate } from '../../shared/protocol/awareness-update.js'
+import { scanMarkers } from './markers.js'
 
 export const EMPTY_STATE_VECTOR = new Uint8Array([0])
 export const EMPTY_UPDATE = new Uint8Array([0, 0])
@@ -78,6 +79,21 @@ export class BenchClient {
       if (performance.now() > deadline) throw new Error(`received ${this.updateBytes} of ${bytes} bytes within ${timeoutMs} ms`)
       await new Promise((resolve) => setTimeout(resolve, 10))
     }
+  }
+
+  /** Resolves once the server sends back the message marked `writer`:`seq` (see markers.ts). */
+  echoOf(writer: number, seq: number): Promise<void> {
+    return new Promise((resolve) => {
+      const look = (frame: Buffer) => {
+        for (const found of scanMarkers(frame)) {
+          if (found.writer !== writer || found.seq !== seq) continue
+          this.socket.off('message', look)
+          resolve()
+          return
+        }
+      }
+      this.socket.on('message', look)
+    })
   }
 
   sendUpdate(update: Uint8Array): void {

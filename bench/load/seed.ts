@@ -34,18 +34,11 @@ export function historyStateVector(updates: Uint8Array[]): Uint8Array {
 
 /** Uploads the history and resolves once the server echoed its last message (and so holds it all). */
 export async function seedRoom(target: Target, docName: string, updates: Uint8Array[], messages: number): Promise<BenchClient> {
-  let echoed!: () => void
-  const done = new Promise<void>((resolve) => { echoed = resolve })
-  const client = new BenchClient({
-    url: target.url(docName),
-    headers: target.access.headers,
-    onUpdate: (update) => {
-      for (const found of scanMarkers(update)) if (found.writer === HISTORY_WRITER && found.seq === messages - 1) echoed()
-    },
-  })
+  const client = new BenchClient({ url: target.url(docName), headers: target.access.headers })
   await within(client.synced, SEED_TIMEOUT_MS, `sync before seeding ${docName}`)
+  const lastEchoed = client.echoOf(HISTORY_WRITER, messages - 1)
   for (const update of updates) client.sendUpdate(update)
-  await within(done, SEED_TIMEOUT_MS, `echo of the history of ${docName}`)
+  await within(lastEchoed, SEED_TIMEOUT_MS, `echo of the history of ${docName}`)
   return client
 }
 

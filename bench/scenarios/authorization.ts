@@ -6,7 +6,7 @@
  */
 import { measureAuthorizationCost, type AuthorizationCost, type Figures } from '../authorization-cost.js'
 import { BenchClient, within } from '../load/bench-client.js'
-import { marker, scanMarkers } from '../load/markers.js'
+import { marker } from '../load/markers.js'
 import { RoomWriter, chatBody } from '../load/room-writer.js'
 import type { Target } from '../targets/target.js'
 import { sleep, type FigureSpec, type Scenario } from '../scenario.js'
@@ -42,16 +42,9 @@ export const authorization: Scenario = {
 
 async function cpuPerUpdate(target: Target, count: number): Promise<Record<string, number>> {
   await target.access.prepareRooms(1)
-  let lastEchoed!: () => void
-  const done = new Promise<void>((resolve) => { lastEchoed = resolve })
-  const client = new BenchClient({
-    url: target.url(target.access.docName(0)),
-    headers: target.access.headers,
-    onUpdate: (update) => {
-      for (const found of scanMarkers(update)) if (found.writer === WRITER && found.seq === count - 1) lastEchoed()
-    },
-  })
+  const client = new BenchClient({ url: target.url(target.access.docName(0)), headers: target.access.headers })
   await within(client.synced, 30_000, 'writer sync')
+  const lastEchoed = client.echoOf(WRITER, count - 1)
   const writer = new RoomWriter(target.access.userId)
   writer.doc.on('update', (update: Uint8Array) => client.sendUpdate(update))
   await sleep(500)
@@ -61,7 +54,7 @@ async function cpuPerUpdate(target: Target, count: number): Promise<Record<strin
     for (let i = 0; i < PER_TICK && sent < count; i++) writer.post(chatBody(marker(WRITER, sent++)))
     if (sent >= count) clearInterval(timer)
   }, TICK_MS)
-  await within(done, 120_000, 'echo of the last message')
+  await within(lastEchoed, 120_000, 'echo of the last message')
   const after = target.sample()
   await client.close()
   return { cpuPerUpdate: ((after.cpuSeconds - before.cpuSeconds) / count) * 1e6, updates: count }

@@ -6,7 +6,7 @@
 import type { StormResult } from '../load/agent-protocol.js'
 import { RoomWriter, chatBody } from '../load/room-writer.js'
 import { history, historyStateVector, seedRoom } from '../load/seed.js'
-import { marker, scanMarkers } from '../load/markers.js'
+import { marker } from '../load/markers.js'
 import { within } from '../load/bench-client.js'
 import { sleep, type Scenario } from '../scenario.js'
 
@@ -34,11 +34,7 @@ export const reconnectStorm: Scenario = {
     // What each returning client holds: the whole history, but not what was said while it was away.
     const stateVector = historyStateVector(updates)
     const writer = new RoomWriter(target.access.userId)
-    let echoed!: () => void
-    const missedEchoed = new Promise<void>((resolve) => { echoed = resolve })
-    anchor.socket.on('message', (data: Buffer) => {
-      for (const found of scanMarkers(data)) if (found.writer === MISSED_WRITER && found.seq === MISSED - 1) echoed()
-    })
+    const missedEchoed = anchor.echoOf(MISSED_WRITER, MISSED - 1)
     writer.doc.on('update', (update: Uint8Array) => anchor.sendUpdate(update))
     for (let i = 0; i < MISSED; i++) writer.post(chatBody(marker(MISSED_WRITER, i)))
     await within(missedEchoed, 30_000, 'echo of the missed messages')
