@@ -23,7 +23,8 @@ const BENCH_ACCOUNT = { name: 'Bench Operator', email: 'bench@hearth.invalid', p
 
 export async function hearthAccess(base: string): Promise<Access> {
   const firstRun = await post(base, '/api/first-run', BENCH_ACCOUNT)
-  if (firstRun.status === 404) return openAccess
+  // Behind Hearth's open door everyone is 'anyone'.
+  if (firstRun.status === 404) return openAccess('no accounts yet: open door', 'anyone')
   // First run signs the operator in; a signed-in session is what every later request and socket carries.
   const signIn = firstRun.ok ? firstRun : await post(base, '/api/session', { email: BENCH_ACCOUNT.email, password: BENCH_ACCOUNT.password })
   const cookie = sessionCookie(signIn)
@@ -56,14 +57,15 @@ export async function hearthAccess(base: string): Promise<Access> {
   }
 }
 
-const openAccess: Access = {
-  mode: 'no accounts yet: open door',
-  userId: 'anyone',
+/** A server without accounts: anyone opens any doc, under any name, writing as `userId`. */
+export const openAccess = (mode: string, userId: string): Access => ({
+  mode,
+  userId,
   query: '',
   headers: {},
   docName: (room) => `room:bench-${room}`,
   prepareRooms: async () => {},
-}
+})
 
 function post(base: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(`${base}${path}`, {

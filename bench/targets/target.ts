@@ -9,7 +9,7 @@ import { createRequire } from 'node:module'
 import { freePort } from './free-port.js'
 import { ServerProcess } from './server-process.js'
 import type { ProcessSample } from './process-stats.js'
-import { hearthAccess, type Access } from './hearth-access.js'
+import { hearthAccess, openAccess, type Access } from './hearth-access.js'
 
 export type TargetKind = 'hearth' | 'reference' | 'reference-leveldb'
 export const TARGET_KINDS: readonly TargetKind[] = ['hearth', 'reference', 'reference-leveldb']
@@ -57,7 +57,7 @@ export async function startTarget(kind: TargetKind): Promise<Target> {
         env: { PORT: String(port), HOST: '127.0.0.1', ...(kind === 'reference-leveldb' ? { YPERSISTENCE: dataDir } : {}) },
       })
   await server.start()
-  const access: Access = kind === 'hearth' ? await hearthAccess(`http://127.0.0.1:${port}`) : referenceAccess
+  const access: Access = kind === 'hearth' ? await hearthAccess(`http://127.0.0.1:${port}`) : openAccess('no accounts (the reference has none)', 'bench')
   const base = kind === 'hearth' ? `ws://127.0.0.1:${port}/sync/` : `ws://127.0.0.1:${port}/`
   return {
     kind,
@@ -80,14 +80,4 @@ export async function startTarget(kind: TargetKind): Promise<Target> {
       rmSync(dataDir, { recursive: true, force: true })
     },
   }
-}
-
-/** The reference has no accounts: anyone opens any doc, under any name. */
-const referenceAccess: Access = {
-  mode: 'no accounts (the reference has none)',
-  userId: 'bench',
-  query: '',
-  headers: {},
-  docName: (room) => `room:bench-${room}`,
-  prepareRooms: async () => {},
 }
