@@ -6,10 +6,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Locator, Page } from 'playwright-core'
-import { closeAll, davidInvitesKevin, screenshot, send, WAIT_MS, type TwoPeople } from './chromium.js'
+import { closeAll, composer, davidInvitesKevin, message, screenshot, send, WAIT_MS, type TwoPeople } from './chromium.js'
 
-const composer = (page: Page) => page.getByRole('textbox', { name: /^Message/ })
-const message = (page: Page, text: string) => page.locator('room-view article.message', { hasText: text }).first()
 
 
 /** Opens a message's menu; the row is found by id from then on (while edited, its text is in a textarea). */

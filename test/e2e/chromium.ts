@@ -67,11 +67,16 @@ export async function closeAll(people: Partial<TwoPeople>): Promise<void> {
   await people.relay?.close()
 }
 
+/** The open room's message box. */
+export const composer = (page: Page) => page.getByRole('textbox', { name: /^Message/ })
+
+/** The first message row in the open room whose text includes `text`. */
+export const message = (page: Page, text: string) => page.locator('room-view article.message', { hasText: text }).first()
+
 /** Types into the composer and presses Enter, as a person sends a message. */
 export async function send(page: Page, text: string): Promise<void> {
-  const composer = page.getByRole('textbox', { name: /^Message/ })
-  await composer.fill(text)
-  await composer.press('Enter')
+  await composer(page).fill(text)
+  await composer(page).press('Enter')
 }
 
 export interface Signup {

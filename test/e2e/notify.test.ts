@@ -7,10 +7,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
-import { closeAll, davidInvitesKevin, screenshot, send, WAIT_MS, type TwoPeople } from './chromium.js'
+import { closeAll, composer, davidInvitesKevin, message, screenshot, send, WAIT_MS, type TwoPeople } from './chromium.js'
 
-const composer = (page: Page) => page.getByRole('textbox', { name: /^Message/ })
-const message = (page: Page, text: string) => page.locator('room-view article.message', { hasText: text }).first()
 /** A room in the sidebar's room list (not among the hidden rooms below it). */
 const roomLink = (page: Page, name: string) => page.locator('room-sidebar nav > ul').getByRole('link', { name, exact: true })
 

@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
-import { closeAll, davidInvitesKevin, screenshot, send, WAIT_MS, type Person, type TwoPeople } from './chromium.js'
+import { closeAll, composer, davidInvitesKevin, message, screenshot, send, WAIT_MS, type Person, type TwoPeople } from './chromium.js'
 
 declare global {
   interface Window {
@@ -30,8 +30,6 @@ function listenForSounds(): void {
   }
 }
 
-const composer = (page: Page) => page.getByRole('textbox', { name: /^Message/ })
-const message = (page: Page, text: string) => page.locator('room-view article.message', { hasText: text }).first()
 const soundRow = (page: Page, name: string) => page.locator('room-view article.message', { has: page.locator('sound-message', { hasText: `played ${name}` }) })
 const here = (page: Page, name: string) => page.locator(`room-presence li[title="${name}"]`)
 const typingLine = (page: Page) => page.locator('room-view p.typing')

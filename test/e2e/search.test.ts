@@ -5,10 +5,8 @@
  */
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import type { Page } from 'playwright-core'
-import { closeAll, davidInvitesKevin, screenshot, send, WAIT_MS, type TwoPeople } from './chromium.js'
+import { closeAll, davidInvitesKevin, message, screenshot, send, WAIT_MS, type TwoPeople } from './chromium.js'
 
-const message = (page: Page, text: string) => page.locator('room-view article.message', { hasText: text }).first()
 
 describe('Search on the device', { timeout: 90_000 }, () => {
   let people: TwoPeople
