@@ -4,11 +4,10 @@
  * a room's status to 'synced', as the live connection does when the relay's step 2 arrives.
  */
 import { expect } from '@open-wc/testing'
-import * as Y from 'yjs'
 import { CLAIMS_KEY, Notifier, RECENT_MS } from '../../client/attention/notifier.js'
 import { messagePath } from '../../client/app/routes.js'
 import type { Workspace } from '../../client/workspace/workspace.js'
-import { waitFor, workspaceFor } from './workspace-fixture.js'
+import { receive, waitFor, workspaceFor } from './workspace-fixture.js'
 
 interface Shown {
   title: string
@@ -30,19 +29,6 @@ class RecordedNotification extends RealNotification {
     super(title, options)
     shown.push({ title, body: options.body ?? '', tag: options.tag ?? '', icon: options.icon ?? '', notification: this })
   }
-}
-
-/** A message arriving from the relay into a room doc (mentions as the composer writes them). */
-function arrive(workspace: Workspace, roomId: string, message: { id: string; author: string; body: string; mentions?: string[]; createdAt?: number }): void {
-  const doc = workspace.room(roomId)!.doc
-  doc.transact(() => {
-    const entry = new Y.Map<unknown>()
-    doc.getMap('messages').set(message.id, entry)
-    entry.set('author', message.author)
-    entry.set('createdAt', message.createdAt ?? Date.now())
-    entry.set('body', message.body)
-    entry.set('mentions', message.mentions ?? [])
-  })
 }
 
 /** What the live connection does when the relay's step 2 for a room has arrived. */
@@ -103,7 +89,7 @@ describe('Notifier', () => {
   it('notifies kevin of a message that mentions him, titled with its author and room, with its text, tagged with its id', async () => {
     notifier()
     synced(workspace, 'watercooler')
-    arrive(workspace, 'watercooler', { id: 'david.1', author: 'david', body: 'Ready for **review**, @Kevin McConnell?\nNo rush.', mentions: ['kevin'] })
+    receive(workspace, 'watercooler', [{ id: 'david.1', author: 'david', body: 'Ready for **review**, @Kevin McConnell?\nNo rush.', mentions: ['kevin'] }])
     await waitFor(() => shown.length === 1)
     const [one] = shown
     expect(one?.title).to.equal('David Heinemeier Hansson in Watercooler')
@@ -115,9 +101,9 @@ describe('Notifier', () => {
   it('stays quiet about messages that do not mention him, in a room he follows for mentions', async () => {
     notifier()
     synced(workspace, 'watercooler')
-    arrive(workspace, 'watercooler', { id: 'david.1', author: 'david', body: 'Lunch?', mentions: ['jz'] })
-    arrive(workspace, 'watercooler', { id: 'jz.1', author: 'jz', body: 'Yes!' })
-    arrive(workspace, 'watercooler', { id: 'jz.2', author: 'jz', body: 'Kevin too?', mentions: ['kevin'] })
+    receive(workspace, 'watercooler', [{ id: 'david.1', author: 'david', body: 'Lunch?', mentions: ['jz'] }])
+    receive(workspace, 'watercooler', [{ id: 'jz.1', author: 'jz', body: 'Yes!' }])
+    receive(workspace, 'watercooler', [{ id: 'jz.2', author: 'jz', body: 'Kevin too?', mentions: ['kevin'] }])
     await waitFor(() => shown.length === 1)
     await settled()
     expect(shown.map((one) => one.tag)).to.deep.equal(['jz.2'])
@@ -126,9 +112,9 @@ describe('Notifier', () => {
   it('notifies every message in a room he follows for everything (a ping, by default), never his own', async () => {
     notifier()
     synced(workspace, 'ping-david-kevin')
-    arrive(workspace, 'ping-david-kevin', { id: 'david.1', author: 'david', body: 'Got a minute?' })
-    arrive(workspace, 'ping-david-kevin', { id: 'kevin.1', author: 'kevin', body: 'Sure' })
-    arrive(workspace, 'ping-david-kevin', { id: 'david.2', author: 'david', body: 'Calling you' })
+    receive(workspace, 'ping-david-kevin', [{ id: 'david.1', author: 'david', body: 'Got a minute?' }])
+    receive(workspace, 'ping-david-kevin', [{ id: 'kevin.1', author: 'kevin', body: 'Sure' }])
+    receive(workspace, 'ping-david-kevin', [{ id: 'david.2', author: 'david', body: 'Calling you' }])
     await waitFor(() => shown.length === 2)
     await settled()
     expect(shown.map((one) => one.tag)).to.deep.equal(['david.1', 'david.2'])
@@ -141,25 +127,25 @@ describe('Notifier', () => {
     rooms.set('designers', { id: 'designers', name: 'Designers', kind: 'closed', members: ['kevin', 'jz'], involvement: 'invisible' })
     notifier()
     synced(workspace, 'watercooler', 'designers', 'ping-david-kevin')
-    arrive(workspace, 'watercooler', { id: 'david.1', author: 'david', body: '@Kevin McConnell look', mentions: ['kevin'] })
-    arrive(workspace, 'designers', { id: 'jz.1', author: 'jz', body: '@Kevin McConnell here', mentions: ['kevin'] })
-    arrive(workspace, 'ping-david-kevin', { id: 'david.2', author: 'david', body: 'And here' })
+    receive(workspace, 'watercooler', [{ id: 'david.1', author: 'david', body: '@Kevin McConnell look', mentions: ['kevin'] }])
+    receive(workspace, 'designers', [{ id: 'jz.1', author: 'jz', body: '@Kevin McConnell here', mentions: ['kevin'] }])
+    receive(workspace, 'ping-david-kevin', [{ id: 'david.2', author: 'david', body: 'And here' }])
     await waitFor(() => shown.length === 1)
     await settled()
     expect(shown.map((one) => one.tag), 'only the ping, which is still everything').to.deep.equal(['david.2'])
   })
 
   it('treats what the device held and what the first sync brings as history, not news', async () => {
-    arrive(workspace, 'ping-david-kevin', { id: 'david.1', author: 'david', body: 'Read on another day' })
+    receive(workspace, 'ping-david-kevin', [{ id: 'david.1', author: 'david', body: 'Read on another day' }])
     notifier()
     // The relay's step 2: the status turns synced just before its messages land (live-connection.ts).
     const live = workspace.room('ping-david-kevin')!
     live.status = 'syncing'
     live.changed()
     live.status = 'synced'
-    arrive(workspace, 'ping-david-kevin', { id: 'david.2', author: 'david', body: 'Sent while kevin was away' })
+    receive(workspace, 'ping-david-kevin', [{ id: 'david.2', author: 'david', body: 'Sent while kevin was away' }])
     live.changed()
-    arrive(workspace, 'ping-david-kevin', { id: 'david.3', author: 'david', body: 'Now, live' })
+    receive(workspace, 'ping-david-kevin', [{ id: 'david.3', author: 'david', body: 'Now, live' }])
     await waitFor(() => shown.length === 1)
     await settled()
     expect(shown.map((one) => one.tag)).to.deep.equal(['david.3'])
@@ -168,8 +154,8 @@ describe('Notifier', () => {
   it('does not notify a message written long ago that only arrives now', async () => {
     notifier()
     synced(workspace, 'ping-david-kevin')
-    arrive(workspace, 'ping-david-kevin', { id: 'david.1', author: 'david', body: 'Written offline', createdAt: Date.now() - RECENT_MS - 60_000 })
-    arrive(workspace, 'ping-david-kevin', { id: 'david.2', author: 'david', body: 'Back online' })
+    receive(workspace, 'ping-david-kevin', [{ id: 'david.1', author: 'david', body: 'Written offline', createdAt: Date.now() - RECENT_MS - 60_000 }])
+    receive(workspace, 'ping-david-kevin', [{ id: 'david.2', author: 'david', body: 'Back online' }])
     await waitFor(() => shown.length === 1)
     await settled()
     expect(shown.map((one) => one.tag)).to.deep.equal(['david.2'])
@@ -179,7 +165,7 @@ describe('Notifier', () => {
     notifier()
     synced(workspace, 'ping-david-kevin')
     looking = 'ping-david-kevin'
-    arrive(workspace, 'ping-david-kevin', { id: 'david.1', author: 'david', body: 'You see this one' })
+    receive(workspace, 'ping-david-kevin', [{ id: 'david.1', author: 'david', body: 'You see this one' }])
     await settled()
     // His other tab (hidden) learns of the same message afterwards: it was claimed, so it stays quiet.
     looking = undefined
@@ -187,8 +173,8 @@ describe('Notifier', () => {
     try {
       notifiers.push(new Notifier(otherTab, { showing: () => false }))
       synced(otherTab, 'ping-david-kevin')
-      arrive(otherTab, 'ping-david-kevin', { id: 'david.1', author: 'david', body: 'You see this one' })
-      arrive(otherTab, 'ping-david-kevin', { id: 'david.2', author: 'david', body: 'But not this one' })
+      receive(otherTab, 'ping-david-kevin', [{ id: 'david.1', author: 'david', body: 'You see this one' }])
+      receive(otherTab, 'ping-david-kevin', [{ id: 'david.2', author: 'david', body: 'But not this one' }])
       await waitFor(() => shown.length === 1)
       await settled()
       expect(shown.map((one) => one.tag)).to.deep.equal(['david.2'])
@@ -204,7 +190,7 @@ describe('Notifier', () => {
         notifiers.push(new Notifier(tab, { showing: () => false }))
         synced(tab, 'ping-david-kevin')
       }
-      for (const tab of tabs) arrive(tab, 'ping-david-kevin', { id: 'david.1', author: 'david', body: 'Hello, both tabs' })
+      for (const tab of tabs) receive(tab, 'ping-david-kevin', [{ id: 'david.1', author: 'david', body: 'Hello, both tabs' }])
       await waitFor(() => shown.length === 1)
       await settled()
       expect(shown.length).to.equal(1)
@@ -217,10 +203,10 @@ describe('Notifier', () => {
     permission = 'default'
     notifier()
     synced(workspace, 'ping-david-kevin')
-    arrive(workspace, 'ping-david-kevin', { id: 'david.1', author: 'david', body: 'Anyone?' })
+    receive(workspace, 'ping-david-kevin', [{ id: 'david.1', author: 'david', body: 'Anyone?' }])
     await settled()
     permission = 'granted'
-    arrive(workspace, 'ping-david-kevin', { id: 'david.2', author: 'david', body: 'Hello?' })
+    receive(workspace, 'ping-david-kevin', [{ id: 'david.2', author: 'david', body: 'Hello?' }])
     await waitFor(() => shown.length === 1)
     expect(shown.map((one) => one.tag)).to.deep.equal(['david.2'])
   })
@@ -229,7 +215,7 @@ describe('Notifier', () => {
     const before = location.pathname
     notifier()
     synced(workspace, 'ping-david-kevin')
-    arrive(workspace, 'ping-david-kevin', { id: 'david.1', author: 'david', body: 'Look at this' })
+    receive(workspace, 'ping-david-kevin', [{ id: 'david.1', author: 'david', body: 'Look at this' }])
     await waitFor(() => shown.length === 1)
     try {
       shown[0]!.notification.dispatchEvent(new Event('click'))

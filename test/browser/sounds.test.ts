@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing'
-import * as Y from 'yjs'
 import '../../client/chat/room-view.js'
 import type { RoomView } from '../../client/chat/room-view.js'
 import { CATCHING_UP } from '../../client/live/live-connection.js'
@@ -19,18 +18,6 @@ before(() => {
 after(() => {
   HTMLMediaElement.prototype.play = realPlay
 })
-
-/** A message reaching the room doc the way `origin` says (a live update from the relay, or its catch-up). */
-function arrive(workspace: Workspace, roomId: string, message: { id: string; author: string; createdAt: number; body: string }, origin: unknown): void {
-  const doc = workspace.room(roomId)!.doc
-  doc.transact(() => {
-    const entry = new Y.Map<unknown>()
-    doc.getMap('messages').set(message.id, entry)
-    entry.set('author', message.author)
-    entry.set('createdAt', message.createdAt)
-    entry.set('body', message.body)
-  }, origin)
-}
 
 /** The composer's text box, as a person finds it in the room. */
 async function composerOf(view: RoomView): Promise<{ composer: HTMLElement & { updateComplete: Promise<boolean> }; textarea: HTMLTextAreaElement }> {
@@ -114,7 +101,7 @@ describe('/play sounds', () => {
 
     it('plays a /play that arrives live while the room is on screen, and mine as I post it', async () => {
       await roomViewOf(workspace, 'watercooler')
-      arrive(workspace, 'watercooler', { id: 'jz.3', author: 'jz', createdAt: Date.now(), body: '/play drumroll' }, Symbol('from the relay'))
+      receive(workspace, 'watercooler', [{ id: 'jz.3', author: 'jz', createdAt: Date.now(), body: '/play drumroll' }], Symbol('from the relay'))
       expect(started).to.deep.equal(['/sounds/drumroll.wav'])
       workspace.post('watercooler', '/play ding')
       expect(started).to.deep.equal(['/sounds/drumroll.wav', '/sounds/ding.wav'])
@@ -122,10 +109,10 @@ describe('/play sounds', () => {
 
     it('stays silent for the relay’s catch-up, for old messages arriving late, and for rooms not on screen', async () => {
       await roomViewOf(workspace, 'watercooler')
-      arrive(workspace, 'watercooler', { id: 'jz.4', author: 'jz', createdAt: Date.now(), body: '/play horn' }, CATCHING_UP)
-      arrive(workspace, 'watercooler', { id: 'jz.5', author: 'jz', createdAt: Date.now() - LIVE_SOUND_MS - 5000, body: '/play horn' }, Symbol('from the relay'))
-      arrive(workspace, 'designers', { id: 'jz.6', author: 'jz', createdAt: Date.now(), body: '/play horn' }, Symbol('from the relay'))
-      arrive(workspace, 'watercooler', { id: 'jz.7', author: 'jz', createdAt: Date.now(), body: 'no /play horn here' }, Symbol('from the relay'))
+      receive(workspace, 'watercooler', [{ id: 'jz.4', author: 'jz', createdAt: Date.now(), body: '/play horn' }], CATCHING_UP)
+      receive(workspace, 'watercooler', [{ id: 'jz.5', author: 'jz', createdAt: Date.now() - LIVE_SOUND_MS - 5000, body: '/play horn' }], Symbol('from the relay'))
+      receive(workspace, 'designers', [{ id: 'jz.6', author: 'jz', createdAt: Date.now(), body: '/play horn' }], Symbol('from the relay'))
+      receive(workspace, 'watercooler', [{ id: 'jz.7', author: 'jz', createdAt: Date.now(), body: 'no /play horn here' }], Symbol('from the relay'))
       expect(started).to.deep.equal([])
     })
 
@@ -133,11 +120,11 @@ describe('/play sounds', () => {
       const view = await roomViewOf(workspace, 'watercooler')
       view.roomId = 'designers'
       await view.updateComplete
-      arrive(workspace, 'watercooler', { id: 'jz.8', author: 'jz', createdAt: Date.now(), body: '/play pop' }, Symbol('from the relay'))
-      arrive(workspace, 'designers', { id: 'jz.9', author: 'jz', createdAt: Date.now(), body: '/play bell' }, Symbol('from the relay'))
+      receive(workspace, 'watercooler', [{ id: 'jz.8', author: 'jz', createdAt: Date.now(), body: '/play pop' }], Symbol('from the relay'))
+      receive(workspace, 'designers', [{ id: 'jz.9', author: 'jz', createdAt: Date.now(), body: '/play bell' }], Symbol('from the relay'))
       expect(started).to.deep.equal(['/sounds/bell.wav'])
       view.remove()
-      arrive(workspace, 'designers', { id: 'jz.10', author: 'jz', createdAt: Date.now(), body: '/play bell' }, Symbol('from the relay'))
+      receive(workspace, 'designers', [{ id: 'jz.10', author: 'jz', createdAt: Date.now(), body: '/play bell' }], Symbol('from the relay'))
       expect(started).to.deep.equal(['/sounds/bell.wav'])
     })
 

@@ -48,18 +48,32 @@ export function providing(workspace: Workspace): HTMLElement {
   return host
 }
 
-/** Writes messages straight into a room doc, as if they had synced from others. */
-export function receive(workspace: Workspace, roomId: string, messages: Array<{ id: string; author: string; createdAt: number; body: string }>): void {
+export interface Received {
+  id: string
+  author: string
+  body: string
+  /** Now, by default. */
+  createdAt?: number
+  /** Written only when given, as the composer writes them. */
+  mentions?: string[]
+}
+
+/**
+ * Writes messages straight into a room doc, as if they had synced from others; `origin` is the
+ * transaction's, as the live connection marks an update from the relay (or its catch-up).
+ */
+export function receive(workspace: Workspace, roomId: string, messages: Received[], origin?: unknown): void {
   const doc = workspace.room(roomId)!.doc
   doc.transact(() => {
     for (const message of messages) {
       const entry = new Y.Map<unknown>()
       doc.getMap('messages').set(message.id, entry)
       entry.set('author', message.author)
-      entry.set('createdAt', message.createdAt)
+      entry.set('createdAt', message.createdAt ?? Date.now())
       entry.set('body', message.body)
+      if (message.mentions) entry.set('mentions', message.mentions)
     }
-  })
+  }, origin)
 }
 
 export async function waitFor(check: () => unknown, timeoutMs = 5000): Promise<void> {
