@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import Database from 'better-sqlite3'
@@ -10,7 +9,7 @@ import { tempDir } from '../helpers/relay.js'
 
 describe('migrations', () => {
   it('applies the numbered files in order, each exactly once, and records them', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hearth-migrations-'))
+    const dir = tempDir('hearth-migrations-')
     writeFileSync(join(dir, '2_rooms.sql'), 'CREATE TABLE rooms (id TEXT); INSERT INTO log VALUES (2);')
     writeFileSync(join(dir, '1_log.sql'), 'CREATE TABLE log (step INTEGER); INSERT INTO log VALUES (1);')
     writeFileSync(join(dir, '10_people.sql'), 'CREATE TABLE people (id TEXT); INSERT INTO log VALUES (10);')
@@ -25,7 +24,7 @@ describe('migrations', () => {
   })
 
   it('rolls back a failing migration whole and applies it later once fixed', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hearth-migrations-'))
+    const dir = tempDir('hearth-migrations-')
     writeFileSync(join(dir, '1_half.sql'), 'CREATE TABLE first (id TEXT); CREATE TABLE broken (;')
     const db = new Database(':memory:')
     assert.throws(() => migrate(db, dir))
