@@ -128,6 +128,17 @@ export class Relay {
     return closed
   }
 
+  /**
+   * Removes a doc and its segments from storage for good (a deleted room). False while any of them
+   * is still loaded: its sessions must close and the doc unload first, or its next commit would
+   * bring it back.
+   */
+  eraseStored(doc: string): boolean {
+    if ([...this.docs.all()].some((loaded) => loaded.name === doc || loaded.name.startsWith(`${doc}:`))) return false
+    this.options.storage.erase(doc)
+    return true
+  }
+
   /** Stops accepting, commits what is pending, closes sockets with 1001, closes storage. */
   close(): Promise<void> {
     this.stopping ??= this.shutdown()

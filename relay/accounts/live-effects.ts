@@ -104,16 +104,9 @@ export class LiveEffects {
     const relay = this.relay
     relay?.closeSessions((session) => roomIdOf(session.docName) === roomId, CloseCode.forbidden, 'room deleted')
     const erase = (attempt: number) => {
-      if (!this.db.open) return
-      if (relay && [...relay.docs.all()].some((loaded) => roomIdOf(loaded.name) === roomId)) {
-        if (attempt < ERASE_ATTEMPTS) setTimeout(() => erase(attempt + 1), ERASE_RETRY_MS).unref()
-        else this.log.warn(`${doc} stayed loaded; its stored updates were kept`)
-        return
-      }
-      this.db.transaction(() => {
-        this.db.prepare("DELETE FROM doc_updates WHERE doc = ? OR doc LIKE ? || ':%'").run(doc, doc)
-        this.db.prepare("DELETE FROM doc_snapshots WHERE doc = ? OR doc LIKE ? || ':%'").run(doc, doc)
-      })()
+      if (!this.db.open || !relay || relay.eraseStored(doc)) return
+      if (attempt < ERASE_ATTEMPTS) setTimeout(() => erase(attempt + 1), ERASE_RETRY_MS).unref()
+      else this.log.warn(`${doc} stayed loaded; its stored updates were kept`)
     }
     erase(0)
   }

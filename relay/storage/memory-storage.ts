@@ -30,6 +30,12 @@ export class MemoryStorage implements Storage {
     this.snapshots.set(doc, parts.map(({ data, meta }) => ({ id: 0, data: data.slice(), meta: meta.slice() })))
   }
 
+  erase(doc: string): void {
+    for (const rows of [this.logs, this.snapshots]) {
+      for (const name of [...rows.keys()]) if (name === doc || name.startsWith(`${doc}:`)) rows.delete(name)
+    }
+  }
+
   close(): void {
     this.logs.clear()
     this.snapshots.clear()

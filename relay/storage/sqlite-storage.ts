@@ -12,6 +12,9 @@ export class SqliteStorage implements Storage {
       tail: db.prepare<[string], { rows: number; bytes: number | null }>('SELECT COUNT(*) AS rows, SUM(LENGTH(data)) AS bytes FROM doc_updates WHERE doc = ?'),
       dropLog: db.prepare<[string, number]>('DELETE FROM doc_updates WHERE doc = ? AND id <= ?'),
       dropSnapshot: db.prepare<[string]>('DELETE FROM doc_snapshots WHERE doc = ?'),
+      // A doc and its segments: the name itself, then every name from `<doc>:` up to `<doc>;` (':' + 1).
+      eraseLog: db.prepare<[string, string, string]>('DELETE FROM doc_updates WHERE doc = ? OR (doc >= ? AND doc < ?)'),
+      eraseSnapshots: db.prepare<[string, string, string]>('DELETE FROM doc_snapshots WHERE doc = ? OR (doc >= ? AND doc < ?)'),
       insertPart: db.prepare<[string, number, Uint8Array, Uint8Array]>('INSERT INTO doc_snapshots (doc, part, data, meta) VALUES (?, ?, ?, ?)'),
     }
   }
@@ -38,6 +41,14 @@ export class SqliteStorage implements Storage {
       this.statements.dropLog.run(doc, upTo)
       this.statements.dropSnapshot.run(doc)
       parts.forEach(({ data, meta }, index) => this.statements.insertPart.run(doc, index, data, meta))
+    })()
+  }
+
+  erase(doc: string): void {
+    const range = [doc, `${doc}:`, `${doc};`] as const
+    this.db.transaction(() => {
+      this.statements.eraseLog.run(...range)
+      this.statements.eraseSnapshots.run(...range)
     })()
   }
 

@@ -34,6 +34,8 @@ export interface Storage {
   tail(doc: string): DocTail
   /** In one transaction: drop log rows with id <= upTo and the old snapshot, store the new snapshot. */
   replaceWithSnapshot(doc: string, upTo: number, parts: Array<{ data: Uint8Array; meta: Uint8Array }>): void
+  /** Removes a doc and its segments (`<doc>:<segment>`) for good: log rows and snapshots. */
+  erase(doc: string): void
   /** Frees the space of deleted rows so removed content leaves the files. */
   vacuumLater?(): void
   close(): void

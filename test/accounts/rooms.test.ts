@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict'
+import { join as joinPath } from 'node:path'
 import { after, before, describe, it } from 'node:test'
+import Database from 'better-sqlite3'
+import * as Y from 'yjs'
+import { messagesOf, postMessage } from '../../shared/room/index.js'
+import { eventually, stockClient, synced } from '../helpers/relay.js'
 import { as, call, join, startHearthWith, watchDoc, within, type Hearth, type Person } from './helpers.js'
 
 describe('rooms, pings and who may change them', () => {
@@ -97,6 +102,28 @@ describe('rooms, pings and who may change them', () => {
     assert.equal((await as(hearth, jz).delete(`/api/rooms/${ping.id}`)).status, 204)
     assert.equal((await within(1000, kevinSocket.closed, 'closing the deleted ping')).code, 4403)
     assert.equal((await as(hearth, kevin).get(`/api/rooms/${ping.id}`)).status, 404)
+  })
+
+  it('erases a deleted room’s stored messages from the database', async () => {
+    const room = (await as(hearth, kevin).post('/api/rooms', { name: 'Soon gone', kind: 'open' })).body
+    const docName = `room:${room.id}`
+    const kevins = stockClient(hearth.relay.port, docName, new Y.Doc(), { token: kevin.token })
+    await synced(kevins.provider)
+    postMessage(kevins.doc, kevin.id, { body: 'This goes with the room' })
+    const storedRows = () => {
+      const db = new Database(joinPath(hearth.dataDir, 'hearth.db'), { readonly: true })
+      try {
+        const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE doc = ?`).get(docName) as { n: number }).n
+        return count('doc_updates') + count('doc_snapshots')
+      } finally {
+        db.close()
+      }
+    }
+    await eventually(() => assert.ok(storedRows() > 0, 'the message is stored'))
+    assert.equal(messagesOf(kevins.doc).size, 1)
+    assert.equal((await as(hearth, kevin).delete(`/api/rooms/${room.id}`)).status, 204)
+    await eventually(() => assert.equal(storedRows(), 0, 'nothing of the room is left'))
+    kevins.provider.destroy()
   })
 
   it('lets admins or the creator delete other rooms, and not other members', async () => {

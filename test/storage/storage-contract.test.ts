@@ -67,5 +67,23 @@ for (const [name, make] of implementations) {
       assert.deepEqual([...storage.loadDoc('room:watercooler')[0]!.data], [5, 5])
       storage.close()
     })
+
+    it('erases a doc and its segments, snapshots included, and no doc whose name merely starts the same', () => {
+      const storage = make()
+      storage.appendUpdates([
+        { doc: 'room:water', data: bytes(1), meta: bytes() },
+        { doc: 'room:water:2026', data: bytes(2), meta: bytes() },
+        { doc: 'room:watercooler', data: bytes(3), meta: bytes() },
+        { doc: 'room:water;', data: bytes(4), meta: bytes() },
+      ])
+      storage.replaceWithSnapshot('room:water:2026', 0, [{ data: bytes(5), meta: bytes() }])
+      storage.erase('room:water')
+      assert.deepEqual(storage.loadDoc('room:water'), [])
+      assert.deepEqual(storage.loadDoc('room:water:2026'), [])
+      assert.deepEqual(storage.tail('room:water:2026'), { rows: 0, bytes: 0 })
+      assert.deepEqual(storage.loadDoc('room:watercooler').map((row) => row.data[0]), [3])
+      assert.deepEqual(storage.loadDoc('room:water;').map((row) => row.data[0]), [4])
+      storage.close()
+    })
   })
 }
